@@ -1,0 +1,159 @@
+using Cronos;
+using Microsoft.Extensions.Configuration;
+
+namespace McsOps.Core.Configuration;
+
+/// <summary>
+/// The validated, resolved configuration both programs run on. <see cref="Load"/> stops with
+/// exit code 2 and a message naming the key at the first bad value.
+/// </summary>
+public sealed record Settings
+{
+    public required string DataDirectory { get; init; }
+
+    public required string DatabasePath { get; init; }
+
+    public required string KeyFile { get; init; }
+
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    public required Lang Language { get; init; }
+
+    public required int IdleTimeoutMinutes { get; init; }
+
+    public required CronExpression SweepSchedule { get; init; }
+
+    public required CronExpression ReviewSchedule { get; init; }
+
+    public required CronExpression DigestSchedule { get; init; }
+
+    public required bool RequireRemovalJustificationForExternal { get; init; }
+
+    /// <summary>The layered configuration of design §9: files, then environment, then overrides.</summary>
+    public static IConfigurationRoot Build(IEnumerable<KeyValuePair<string, string?>> overrides, string? etcFile = "/etc/mcsops/appsettings.json")
+    {
+        var builder = new ConfigurationBuilder();
+        AddJson(builder, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        if (etcFile is not null)
+        {
+            AddJson(builder, etcFile);
+        }
+
+        return builder.AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+    }
+
+    public static Settings Load(IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var ops = Bind<McsOpsOptions>(config, McsOpsOptions.Section);
+        var db = Bind<DatabaseOptions>(config, DatabaseOptions.Section);
+
+        var lang = Tokens.TryParse<Lang>(ops.Language, out var l)
+            ? l
+            : throw Invalid("McsOps:Language", "config.language", ops.Language);
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(ops.TimeZone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            throw Invalid("McsOps:TimeZone", "config.timezone", ops.TimeZone);
+        }
+
+        if (ops.IdleTimeoutMinutes is < 1 or > 30)
+        {
+            throw Invalid("McsOps:IdleTimeoutMinutes", "config.idle", ops.IdleTimeoutMinutes);
+        }
+
+        var dataDir = string.IsNullOrWhiteSpace(ops.DataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(ops.DataDirectory);
+        return new Settings
+        {
+            DataDirectory = dataDir,
+            DatabasePath = string.IsNullOrWhiteSpace(db.Path) ? Path.Combine(dataDir, "mcsops.db") : Path.GetFullPath(db.Path),
+            KeyFile = string.IsNullOrWhiteSpace(db.KeyFile) ? Path.Combine(dataDir, "mcsops.key") : Path.GetFullPath(db.KeyFile),
+            TimeZone = zone,
+            Language = lang,
+            IdleTimeoutMinutes = ops.IdleTimeoutMinutes,
+            SweepSchedule = Cron("McsOps:SweepSchedule", ops.SweepSchedule),
+            ReviewSchedule = Cron("McsOps:ReviewSchedule", ops.ReviewSchedule),
+            DigestSchedule = Cron("McsOps:DigestSchedule", ops.DigestSchedule),
+            RequireRemovalJustificationForExternal = ops.RequireRemovalJustificationForExternal,
+        };
+    }
+
+    /// <summary>Creates the data directory (0700) if needed and checks that it can be written.</summary>
+    public void EnsureDataDirectory() => EnsureDirectory(DataDirectory, "McsOps:DataDirectory");
+
+    public static void EnsureDirectory(string path, string key)
+    {
+        try
+        {
+            if (!Directory.Exists(path))
+            {
+                if (OperatingSystem.IsWindows())
+                {
+                    Directory.CreateDirectory(path);
+                }
+                else
+                {
+                    Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
+            var probe = Path.Combine(path, $".write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Invalid(key, "config.dir", path);
+        }
+    }
+
+    public static string DefaultDataDirectory()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var root = string.IsNullOrWhiteSpace(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+            : xdg;
+        return Path.Combine(root, "mcsops");
+    }
+
+    public static CronExpression Cron(string key, string expression)
+    {
+        if (CronExpression.TryParse(expression, CronFormat.Standard, out var cron))
+        {
+            return cron;
+        }
+
+        throw Invalid(key, "config.cron", expression);
+    }
+
+    private static T Bind<T>(IConfiguration config, string section) where T : new()
+    {
+        var options = new T();
+        try
+        {
+            config.GetSection(section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the property and the value it could not convert.
+            throw new OpsException(ExitCode.BadArguments, "config.invalid", section, e.InnerException?.Message ?? e.Message);
+        }
+
+        return options;
+    }
+
+    private static OpsException Invalid(string key, string reasonKey, object? value) =>
+        new(ExitCode.BadArguments, "config.invalid", key, new LocalizedReason(reasonKey, value));
+
+    private static void AddJson(IConfigurationBuilder builder, string path)
+    {
+        if (File.Exists(path))
+        {
+            builder.AddJsonFile(path, optional: true, reloadOnChange: false);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace McsOps.Core;
+
+/// <summary>
+/// Every message McsOps prints, Japanese and English side by side, so that neither can be
+/// forgotten. Arguments are composite-format placeholders.
+/// </summary>
+public static partial class Text
+{
+    public static string Get(Lang lang, string key, params object?[] args)
+    {
+        if (!Entries.TryGetValue(key, out var pair))
+        {
+            throw new KeyNotFoundException($"no message '{key}'");
+        }
+
+        var format = lang == Lang.En ? pair.En : pair.Ja;
+        if (args.Length == 0)
+        {
+            return format;
+        }
+
+        var localized = args.Select(a => a is LocalizedReason r ? Get(lang, r.Key, r.Args) : a).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, format, localized);
+    }
+
+    public static IReadOnlyCollection<string> Keys => Entries.Keys;
+
+    private static readonly Dictionary<string, (string Ja, string En)> Entries = new(StringComparer.Ordinal)
+    {
+        // storage
+        ["db.locked"] = ("データベースは別のプロセス (PID {0}) が使用中です: {1}", "the database is in use by another process (PID {0}): {1}"),
+        ["db.locked.unknown"] = ("データベースは別のプロセスが使用中です: {0}", "the database is in use by another process: {0}"),
+        ["db.lock.disabled"] = ("環境変数 DOTNET_SYSTEM_IO_DISABLEFILELOCKING が設定されているため、データベースを安全に排他できません。この変数を外してください", "DOTNET_SYSTEM_IO_DISABLEFILELOCKING is set, so the database cannot be locked safely; unset it"),
+        ["db.wrongkey"] = ("データベースを開けません: 鍵ファイル {0} の鍵が合いません", "cannot open the database: the key in {0} does not match"),
+        ["db.keymissing"] = ("データベース {0} はありますが、鍵ファイル {1} がありません", "the database {0} exists but its key file {1} is missing"),
+        ["db.newerschema"] = ("データベースのスキーマ版 {0} はこのプログラム (版 {1}) より新しいため開けません。McsOps を更新してください", "the database has schema version {0}, newer than this program's {1}; update McsOps"),
+        ["db.corrupt"] = ("データベースを開けません: {0}", "cannot open the database: {0}"),
+        // configuration
+        ["config.invalid"] = ("設定 {0} が不正です: {1}", "configuration {0} is invalid: {1}"),
+        ["config.timezone"] = ("タイムゾーン '{0}' はありません", "unknown time zone '{0}'"),
+        ["config.language"] = ("言語は ja か en です ('{0}')", "language must be ja or en ('{0}')"),
+        ["config.idle"] = ("1〜30 分で指定してください ('{0}')", "must be 1 to 30 minutes ('{0}')"),
+        ["config.cron"] = ("cron 式として読めません ('{0}')", "not a cron expression ('{0}')"),
+        ["config.dir"] = ("ディレクトリを作成または書き込みできません: {0}", "cannot create or write the directory: {0}"),
+        ["config.keyfile.perms"] = ("鍵ファイル {0} が他のユーザーから読めます (権限 {1})。chmod 600 にしてください", "the key file {0} is readable by others (mode {1}); chmod 600 it"),
+        ["config.keyfile.size"] = ("鍵ファイル {0} は 32 バイトでなければなりません ({1} バイト)", "the key file {0} must hold 32 bytes ({1} bytes)"),
+        ["config.keyfile.read"] = ("鍵ファイル {0} を読めません: {1}", "cannot read the key file {0}: {1}"),
+        ["config.json"] = ("設定ファイル {0} を読めません: {1}", "cannot read the configuration file {0}: {1}"),
+        // csv import
+        ["csv.malformed"] = ("CSV として読めません (閉じていない引用符など)", "not readable as CSV (an unclosed quote?)"),
+        ["csv.noheader"] = ("見出し行がありません", "the header row is missing"),
+        ["csv.unknowncolumn"] = ("不明な列です (使える列: {0})", "unknown column (known columns: {0})"),
+        ["csv.dupcolumn"] = ("列が重複しています", "the column appears twice"),
+        ["csv.missingcolumn"] = ("必須の列がありません", "a required column is missing"),
+        ["csv.extrafields"] = ("項目が {0} 個あり、見出しの {1} 列より多くなっています", "{0} fields, more than the {1} columns of the header"),
+        ["csv.required"] = ("必須項目が空です", "required field is empty"),
+        ["csv.badchar"] = ("使えない文字 (制御文字や BOM) が含まれています", "contains a character that is not allowed (a control character or a BOM)"),
+        ["csv.toolong"] = ("{0} 文字を超えています", "longer than {0} characters"),
+        ["csv.badcode"] = ("コード '{0}' は使えません (英数字・-・_ の 1〜32 文字)", "'{0}' is not a valid code (1-32 letters, digits, - or _)"),
+        ["csv.badenum"] = ("'{0}' は使えません (使える値: {1})", "'{0}' is not allowed (allowed: {1})"),
+        ["csv.baddate"] = ("日付 '{0}' を読めません (yyyy-MM-dd または yyyy/M/d)", "cannot read the date '{0}' (yyyy-MM-dd or yyyy/M/d)"),
+        ["csv.badbool"] = ("'{0}' は真偽値ではありません (true/false/yes/no/1/0/はい/いいえ)", "'{0}' is not a boolean (true/false/yes/no/1/0/はい/いいえ)"),
+        ["csv.bademail"] = ("メールアドレス '{0}' の形式が不正です", "'{0}' is not an e-mail address"),
+        ["csv.duplicate"] = ("{0} がファイル内で重複しています ({1} 行目と同じ)", "{0} appears twice in the file (also on line {1})"),
+        ["csv.unknownref"] = ("{0} は登録されていません", "{0} is not known"),
+        ["csv.nohome"] = ("自施設 (is_home=true) がありません。自施設はちょうど 1 つ必要です", "no home facility (is_home=true); exactly one is needed"),
+        ["csv.secondhome"] = ("自施設はちょうど 1 つです ({0} が自施設です)", "there is exactly one home facility ({0} is it)"),
+        ["csv.osuserdup"] = ("OS ユーザー {0} は既に {1} に割り当てられています", "the OS user {0} already belongs to {1}"),
+        ["csv.leavingnoday"] = ("status が leaving のときは最終出勤日が必要です", "status leaving needs a last day"),
+        ["csv.dischargenodate"] = ("status が discharged のときは終了日が必要です", "status discharged needs the discharge date"),
+        ["csv.dischargenoreason"] = ("status が discharged のときは終了理由が必要です", "status discharged needs a discharge reason"),
+        ["csv.consentnoform"] = ("同意書の項目があるのに consent_form が空です", "consent fields are set but consent_form is empty"),
+        ["csv.patientgroupnopatient"] = ("患者グループには患者がちょうど 1 人必要です", "a patient group needs exactly one patient"),
+        ["csv.freegroupwithpatient"] = ("自由グループに患者は指定できません", "a free group has no patient"),
+        ["csv.secondgroup"] = ("患者 {0} には保管されていない患者グループ {1} が既にあります", "patient {0} already has a patient group that is not archived ({1})"),
+        ["csv.invitednodate"] = ("state が invited のときは招待日が必要です", "state invited needs the invitation date"),
+        ["csv.lostnodate"] = ("status が lost のときは紛失日が必要です", "status lost needs the date it was lost"),
+        // audit
+        ["audit.ok"] = ("監査ログの改ざん検証: {0} 件、正常", "audit chain verified: {0} entries intact"),
+        ["audit.broken"] = ("監査ログの改ざん検証: 連番 {0} で鎖が切れています ({1} 件目まで正常)", "audit chain broken at sequence {0} ({1} entries intact before it)"),
+    };
+}

@@ -1,0 +1,9 @@
+namespace McsOps.Core;
+
+public enum PatientStatus
+{
+    [Token("active")] Active,
+    [Token("discharged")] Discharged,
+    [Token("archived")] Archived,
+    [Token("transferred")] Transferred,
+}

@@ -1,0 +1,13 @@
+namespace McsOps.Core.Storage;
+
+/// <summary>The operations every stored kind supports, keyed by its code.</summary>
+public interface IRepository<in TKey, T> where T : class
+{
+    T? Find(TKey key);
+
+    IReadOnlyList<T> All();
+
+    int Count();
+
+    void Upsert(T entity);
+}

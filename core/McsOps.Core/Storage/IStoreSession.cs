@@ -1,0 +1,27 @@
+namespace McsOps.Core.Storage;
+
+/// <summary>
+/// What one read or one write transaction sees. A write session's changes commit together when
+/// the operation returns and roll back when it throws.
+/// </summary>
+public interface IStoreSession
+{
+    IFacilityRepository Facilities { get; }
+
+    IStaffRepository Staff { get; }
+
+    IPatientRepository Patients { get; }
+
+    IGroupRepository Groups { get; }
+
+    IMembershipRepository Memberships { get; }
+
+    IDeviceRepository Devices { get; }
+
+    IMcsActionRepository Actions { get; }
+
+    IAuditLog Audit { get; }
+
+    /// <summary>The clock of this store: audit entries and created records are stamped with it.</summary>
+    TimeProvider Time { get; }
+}

@@ -1,0 +1,40 @@
+using LiteDB;
+
+namespace McsOps.Core.Storage.LiteDb;
+
+/// <summary>
+/// How values are written to documents. Dates are <c>yyyyMMdd</c> integers (sortable, indexable,
+/// readable); instants are UTC Unix milliseconds (LiteDB would drop a DateTimeOffset's offset);
+/// enums are their tokens, so reordering an enum never changes stored data.
+/// </summary>
+internal static class Bson
+{
+    public static BsonValue Date(DateOnly? d) => d is { } v ? new BsonValue((v.Year * 10000) + (v.Month * 100) + v.Day) : BsonValue.Null;
+
+    public static DateOnly? Date(BsonValue v) =>
+        v.IsNull ? null : new DateOnly(v.AsInt32 / 10000, v.AsInt32 / 100 % 100, v.AsInt32 % 100);
+
+    public static BsonValue Instant(DateTimeOffset? t) => t is { } v ? new BsonValue(v.ToUnixTimeMilliseconds()) : BsonValue.Null;
+
+    public static DateTimeOffset? Instant(BsonValue v) => v.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(v.AsInt64);
+
+    public static BsonValue Str(string? s) => s is null ? BsonValue.Null : new BsonValue(s);
+
+    public static string? Str(BsonValue v) => v.IsNull ? null : v.AsString;
+
+    public static BsonValue Code<T>(T? code) where T : struct, ICode<T> => code is { } c ? new BsonValue(c.Value) : BsonValue.Null;
+
+    public static T? Code<T>(BsonValue v) where T : struct, ICode<T> => v.IsNull ? null : T.Create(v.AsString);
+
+    // Stored codes were validated on the way in.
+    public static T CodeOf<T>(BsonValue v) where T : struct, ICode<T> => T.Create(v.AsString);
+
+    public static BsonValue Enum<T>(T value) where T : struct, System.Enum => new(Tokens.Format(value));
+
+    public static BsonValue Enum<T>(T? value) where T : struct, System.Enum => value is { } v ? Enum(v) : BsonValue.Null;
+
+    public static T EnumOf<T>(BsonValue v) where T : struct, System.Enum =>
+        Tokens.TryParse<T>(v.AsString, out var e) ? e : throw new InvalidDataException($"stored {typeof(T).Name} '{v.AsString}' is unknown");
+
+    public static T? EnumOrNull<T>(BsonValue v) where T : struct, System.Enum => v.IsNull ? null : EnumOf<T>(v);
+}

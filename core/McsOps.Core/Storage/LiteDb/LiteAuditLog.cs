@@ -1,0 +1,60 @@
+using LiteDB;
+using McsOps.Core.Audit;
+
+namespace McsOps.Core.Storage.LiteDb;
+
+internal sealed class LiteAuditLog(LiteSession session) : IAuditLog
+{
+    private readonly ILiteCollection<BsonDocument> _collection = session.Database.GetCollection("audit");
+    private AuditEntry? _last;
+    private bool _lastLoaded;
+
+    public AuditEntry Append(Actor actor, string action, string subject, string details)
+    {
+        var entry = AuditChain.Link(Last(), session.Time.GetUtcNow(), actor, action, subject, details);
+        _collection.Insert(ToDoc(entry));
+        _last = entry;
+        session.MarkChanged();
+        return entry;
+    }
+
+    public AuditEntry? Last()
+    {
+        if (!_lastLoaded)
+        {
+            var doc = _collection.Query().OrderByDescending("_id").FirstOrDefault();
+            _last = doc is null ? null : FromDoc(doc);
+            _lastLoaded = true;
+        }
+
+        return _last;
+    }
+
+    public long Count() => _collection.LongCount();
+
+    public IEnumerable<AuditEntry> All() => _collection.Query().OrderBy("_id").ToEnumerable().Select(FromDoc);
+
+    internal static BsonDocument ToDoc(AuditEntry e) => new()
+    {
+        ["_id"] = e.Sequence,
+        ["at"] = Bson.Instant(e.At),
+        ["actor"] = e.Actor,
+        ["channel"] = Bson.Enum(e.Channel),
+        ["action"] = e.Action,
+        ["subject"] = e.Subject,
+        ["details"] = e.Details,
+        ["prev"] = e.PreviousHash,
+        ["hash"] = e.Hash,
+    };
+
+    internal static AuditEntry FromDoc(BsonDocument d) => new(
+        d["_id"].AsInt64,
+        Bson.Instant(d["at"])!.Value,
+        d["actor"].AsString,
+        Bson.EnumOf<Channel>(d["channel"]),
+        d["action"].AsString,
+        d["subject"].AsString,
+        d["details"].AsString,
+        d["prev"].AsString,
+        d["hash"].AsString);
+}

@@ -1,0 +1,50 @@
+using LiteDB;
+
+namespace McsOps.Core.Storage.LiteDb;
+
+internal sealed class MembershipRepository(LiteSession session)
+    : LiteRepository<(GroupCode Group, StaffCode Staff), Membership>(session, "memberships"), IMembershipRepository
+{
+    public IReadOnlyList<Membership> ByGroup(GroupCode group) => Where("group", group.Value);
+
+    public IReadOnlyList<Membership> ByStaff(StaffCode staff) => Where("staff", staff.Value);
+
+    protected override BsonValue Id((GroupCode Group, StaffCode Staff) key) => Key(key.Group, key.Staff);
+
+    protected override BsonDocument ToDoc(Membership m) => new()
+    {
+        ["_id"] = Key(m.Group, m.Staff),
+        ["group"] = m.Group.Value,
+        ["staff"] = m.Staff.Value,
+        ["state"] = Bson.Enum(m.State),
+        ["invited_by"] = Bson.Code(m.InvitedBy),
+        ["invited_on"] = Bson.Date(m.InvitedOn),
+        ["approved_on"] = Bson.Date(m.ApprovedOn),
+        ["removed_on"] = Bson.Date(m.RemovedOn),
+        ["history"] = new BsonArray(m.History.Select(h => new BsonDocument
+        {
+            ["state"] = Bson.Enum(h.State),
+            ["at"] = Bson.Instant(h.At),
+            ["actor"] = h.Actor,
+            ["reason"] = Bson.Str(h.Reason),
+        })),
+    };
+
+    protected override Membership FromDoc(BsonDocument d) => new()
+    {
+        Group = Bson.CodeOf<GroupCode>(d["group"]),
+        Staff = Bson.CodeOf<StaffCode>(d["staff"]),
+        State = Bson.EnumOf<MembershipState>(d["state"]),
+        InvitedBy = Bson.Code<StaffCode>(d["invited_by"]),
+        InvitedOn = Bson.Date(d["invited_on"]),
+        ApprovedOn = Bson.Date(d["approved_on"]),
+        RemovedOn = Bson.Date(d["removed_on"]),
+        History = d["history"].AsArray.Select(h => new MembershipEvent(
+            Bson.EnumOf<MembershipState>(h["state"]),
+            Bson.Instant(h["at"])!.Value,
+            h["actor"].AsString,
+            Bson.Str(h["reason"]))).ToList(),
+    };
+
+    private static string Key(GroupCode group, StaffCode staff) => group.Value + "|" + staff.Value;
+}
