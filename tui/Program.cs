@@ -1,1 +1,3 @@
-return 0;
+using McsOps.Tui.Cli;
+
+return CliApp.Run(args, CliIo.FromConsole(), TimeProvider.System);

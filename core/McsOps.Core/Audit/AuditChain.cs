@@ -39,10 +39,12 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Walks entries in stored order. Returns null when the chain holds, else the first sequence
-    /// number where it breaks (an edited entry, a gap, a reordering or a forged link).
+    /// Walks entries in stored order and reports the first sequence number where the chain breaks
+    /// (an edited entry, a gap, a reordering or a forged link). <paramref name="head"/> is the
+    /// last link as the store recorded it when it was appended: a chain that ends elsewhere was
+    /// truncated or extended behind the store's back.
     /// </summary>
-    public static AuditVerification Verify(IEnumerable<AuditEntry> entries)
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entries, AuditHead? head = null)
     {
         var expectedSeq = 1L;
         var prev = Genesis;
@@ -58,6 +60,11 @@ public static class AuditChain
             prev = e.Hash;
             expectedSeq++;
             count++;
+        }
+
+        if (head is not null && (head.Sequence != count || (count > 0 && head.Hash != prev)))
+        {
+            return new AuditVerification(count, Math.Min(count, head.Sequence) + 1);
         }
 
         return new AuditVerification(count, null);

@@ -39,7 +39,14 @@ public sealed record Settings
             AddJson(builder, etcFile);
         }
 
-        return builder.AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        try
+        {
+            return builder.AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new OpsException(ExitCode.BadArguments, "config.json", "appsettings.json", e.InnerException?.Message ?? e.Message);
+        }
     }
 
     public static Settings Load(IConfiguration config)

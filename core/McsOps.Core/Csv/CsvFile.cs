@@ -43,11 +43,13 @@ public static class CsvFile
     public static CsvTable Parse(string text, string fileName, List<ImportError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        int? badData = null;
+        var previousEnd = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
             DetectDelimiter = false,
-            BadDataFound = null,
+            BadDataFound = _ => badData ??= previousEnd + 1,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
             IgnoreBlankLines = true,
@@ -56,7 +58,6 @@ public static class CsvFile
         IReadOnlyList<string>? header = null;
         using var reader = new StringReader(text);
         using var parser = new CsvParser(reader, config);
-        var previousEnd = 0;
         try
         {
             while (parser.Read())
@@ -77,6 +78,11 @@ public static class CsvFile
         catch (CsvHelperException e)
         {
             errors.Add(new ImportError(fileName, e.Context?.Parser?.RawRow ?? previousEnd + 1, null, new LocalizedReason("csv.malformed")));
+        }
+
+        if (badData is { } badLine)
+        {
+            errors.Add(new ImportError(fileName, badLine, null, new LocalizedReason("csv.malformed")));
         }
 
         if (header is null)

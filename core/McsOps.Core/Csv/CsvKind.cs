@@ -161,7 +161,7 @@ public abstract class CsvKind<TKey, T> : ICsvKind
         return new ImportResult(Name, created, updated, unchanged, []);
     }
 
-    private ImportResult Apply(IStoreSession session, List<(int Line, T Entity)> rows, ImportContext context, Actor actor, string fileName, IProgress<int>? progress)
+    private ImportResult Apply(IStoreSession session, List<(int Line, T Entity)> rows, ImportContext context, Actor actor, string fileName, IProgress<(int Done, int Total)>? progress)
     {
         int created = 0, updated = 0, unchanged = 0, done = 0;
         var repo = Repository(session);
@@ -191,11 +191,11 @@ public abstract class CsvKind<TKey, T> : ICsvKind
 
             if (++done % 1000 == 0)
             {
-                progress?.Report(done);
+                progress?.Report((done, rows.Count));
             }
         }
 
-        progress?.Report(done);
+        progress?.Report((done, rows.Count));
         return new ImportResult(Name, created, updated, unchanged, []);
     }
 

@@ -8,6 +8,7 @@ namespace McsOps.Core.Csv;
 /// </summary>
 public sealed class RowReader
 {
+    public const int MaxCellLength = 1000;
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d"];
     private readonly IReadOnlyDictionary<string, int> _columns;
     private readonly List<ImportError> _errors;
@@ -30,9 +31,23 @@ public sealed class RowReader
     public void Fail(string? column, string key, params object?[] args) =>
         _errors.Add(new ImportError(_file, _row.Line, column, new LocalizedReason(key, args)));
 
-    /// <summary>The trimmed text of a column, or null when the column is absent or the cell empty.</summary>
-    public string? Optional(string column)
+    /// <summary>The trimmed text of a column, or null when the column is absent, the cell empty or not allowed.</summary>
+    public string? Optional(string column) => Cell(column, out _);
+
+    public string Required(string column)
     {
+        var v = Cell(column, out var invalid);
+        if (v is null && !invalid)
+        {
+            Fail(column, "csv.required");
+        }
+
+        return v ?? string.Empty;
+    }
+
+    private string? Cell(string column, out bool invalid)
+    {
+        invalid = false;
         if (!_columns.TryGetValue(column, out var i) || i >= _row.Fields.Count)
         {
             return null;
@@ -44,31 +59,21 @@ public sealed class RowReader
             return null;
         }
 
+        invalid = true;
+        if (cell.Length > MaxCellLength)
+        {
+            Fail(column, "csv.toolong", MaxCellLength);
+            return null;
+        }
+
         if (cell.Any(c => (c < ' ' && c is not '\t' and not '\n' and not '\r') || c == '\uFEFF' || c == '\u007F'))
         {
             Fail(column, "csv.badchar");
             return null;
         }
 
-        if (cell.Length > 1000)
-        {
-            Fail(column, "csv.toolong", 1000);
-            return null;
-        }
-
+        invalid = false;
         return cell;
-    }
-
-    public string Required(string column)
-    {
-        var v = Optional(column);
-        if (v is null)
-        {
-            Fail(column, "csv.required");
-            return string.Empty;
-        }
-
-        return v;
     }
 
     public T? Code<T>(string column, bool required = false) where T : struct, ICode<T>

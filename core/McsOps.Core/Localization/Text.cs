@@ -77,6 +77,48 @@ public static partial class Text
         ["csv.secondgroup"] = ("患者 {0} には保管されていない患者グループ {1} が既にあります", "patient {0} already has a patient group that is not archived ({1})"),
         ["csv.invitednodate"] = ("state が invited のときは招待日が必要です", "state invited needs the invitation date"),
         ["csv.lostnodate"] = ("status が lost のときは紛失日が必要です", "status lost needs the date it was lost"),
+        // command line
+        ["cli.usage"] = (
+            "使い方: mcsops [--data-dir DIR] [--lang ja|en] [--demo] <コマンド>\n" +
+            "  import <facilities|staff|patients|groups|memberships|devices> <file.csv> [--dry-run]\n" +
+            "                              CSV を取り込みます (全件成功か、何も書き込まないか)\n" +
+            "  export <種類|audit> [--format csv|json] [--out F]\n" +
+            "                              データを書き出します (書き出しは監査ログに記録されます)\n" +
+            "  audit verify                監査ログの改ざん検証\n" +
+            "  demo [--reset]              デモ施設 (山田クリニック) のデータベースを作成します\n" +
+            "  --demo                      デモ施設のデータベースで実行します",
+            "usage: mcsops [--data-dir DIR] [--lang ja|en] [--demo] <command>\n" +
+            "  import <facilities|staff|patients|groups|memberships|devices> <file.csv> [--dry-run]\n" +
+            "                              import a CSV file (all rows or nothing)\n" +
+            "  export <kind|audit> [--format csv|json] [--out F]\n" +
+            "                              export data (the export is recorded in the audit log)\n" +
+            "  audit verify                verify the audit chain\n" +
+            "  demo [--reset]              build the demo facility (山田クリニック) database\n" +
+            "  --demo                      run on the demo facility's database"),
+        ["cli.unknownoption"] = ("不明なオプションです: {0}", "unknown option: {0}"),
+        ["cli.novalue"] = ("オプション {0} には値が必要です", "the option {0} needs a value"),
+        ["cli.unknownverb"] = ("不明なコマンドです: {0} (mcsops --help を参照)", "unknown command: {0} (see mcsops --help)"),
+        ["cli.internal"] = ("内部エラー ({0}): {1}", "internal error ({0}): {1}"),
+        ["cli.import.usage"] = ("使い方: mcsops import <種類> <file.csv> [--dry-run]", "usage: mcsops import <kind> <file.csv> [--dry-run]"),
+        ["cli.export.usage"] = ("使い方: mcsops export <種類> [--format csv|json] [--out F]", "usage: mcsops export <kind> [--format csv|json] [--out F]"),
+        ["cli.audit.usage"] = ("使い方: mcsops audit verify", "usage: mcsops audit verify"),
+        ["cli.demo.usage"] = ("使い方: mcsops demo [--reset]", "usage: mcsops demo [--reset]"),
+        ["cli.badkind"] = ("種類 '{0}' はありません (使える種類: {1})", "no kind '{0}' (kinds: {1})"),
+        ["cli.badformat"] = ("形式 '{0}' はありません (csv または json)", "no format '{0}' (csv or json)"),
+        ["cli.nofile"] = ("ファイルがありません: {0}", "no such file: {0}"),
+        ["import.done"] = ("{0}: 新規 {1} 件、更新 {2} 件、変更なし {3} 件", "{0}: {1} created, {2} updated, {3} unchanged"),
+        ["import.dryrun"] = ("{0} (試行のみ、書き込みなし): 新規 {1} 件、更新 {2} 件、変更なし {3} 件", "{0} (dry run, nothing written): {1} created, {2} updated, {3} unchanged"),
+        ["import.rejected"] = ("{0} 件の誤りがあるため、何も取り込んでいません", "{0} errors: nothing was imported"),
+        // summary
+        ["summary.title"] = ("データベース: {0}", "database: {0}"),
+        ["summary.facilities"] = ("施設: {0} (自施設: {1})", "facilities: {0} (home: {1})"),
+        ["summary.staff"] = ("スタッフ: 自施設 {0} 人、他施設 {1} 人 (退職予定 {2} 人)", "staff: {0} own, {1} external ({2} leaving)"),
+        ["summary.patients"] = ("患者: {0} 人 (終了 {1} 人)", "patients: {0} ({1} discharged)"),
+        ["summary.groups"] = ("患者グループ: {0}、自由グループ: {1} (保管待ち {2})", "patient groups: {0}, free groups: {1} ({2} waiting to be archived)"),
+        ["summary.memberships"] = ("メンバー: {0} (承認待ち {1})", "members: {0} ({1} invitations pending)"),
+        ["summary.devices"] = ("端末: {0} 台 (紛失 {1} 台)", "devices: {0} ({1} lost)"),
+        ["summary.actions"] = ("MCSでの作業 (未完了): {0} 件", "open MCS actions: {0}"),
+        ["summary.audit"] = ("監査ログ: {0} 件", "audit log: {0} entries"),
         // audit
         ["audit.ok"] = ("監査ログの改ざん検証: {0} 件、正常", "audit chain verified: {0} entries intact"),
         ["audit.broken"] = ("監査ログの改ざん検証: 連番 {0} で鎖が切れています ({1} 件目まで正常)", "audit chain broken at sequence {0} ({1} entries intact before it)"),

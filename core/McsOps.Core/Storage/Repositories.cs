@@ -42,4 +42,7 @@ public interface IAuditLog
 
     /// <summary>Every entry in sequence order.</summary>
     IEnumerable<AuditEntry> All();
+
+    /// <summary>The last link as recorded when it was appended; null before the first entry.</summary>
+    McsOps.Core.Audit.AuditHead? Head();
 }

@@ -19,6 +19,7 @@ public sealed class DeviceCsv : CsvKind<AssetTag, Device>
 
     protected override Device Parse(RowReader row)
     {
+        var before = row.ErrorCount;
         var d = new Device
         {
             Tag = row.Code<AssetTag>("asset_tag", required: true) ?? default,
@@ -29,7 +30,7 @@ public sealed class DeviceCsv : CsvKind<AssetTag, Device>
             Status = row.Enum<DeviceStatus>("status", DeviceStatus.InUse),
             LostOn = row.Date("lost_on"),
         };
-        if (d.Status == DeviceStatus.Lost && d.LostOn is null)
+        if (row.ErrorCount == before && d.Status == DeviceStatus.Lost && d.LostOn is null)
         {
             row.Fail("lost_on", "csv.lostnodate");
         }

@@ -20,6 +20,7 @@ public sealed class GroupCsv : CsvKind<GroupCode, Group>
 
     protected override Group Parse(RowReader row)
     {
+        var before = row.ErrorCount;
         var group = new Group
         {
             Code = row.Code<GroupCode>("group_code", required: true) ?? default,
@@ -31,6 +32,11 @@ public sealed class GroupCsv : CsvKind<GroupCode, Group>
             Status = row.Enum<GroupStatus>("status", GroupStatus.Active),
             CreatedOn = row.Date("created_on"),
         };
+        if (row.ErrorCount > before)
+        {
+            return group;
+        }
+
         if (group.Kind == GroupKind.Patient && group.Patient is null)
         {
             row.Fail("patient_code", "csv.patientgroupnopatient");

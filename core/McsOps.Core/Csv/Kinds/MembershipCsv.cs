@@ -19,6 +19,7 @@ public sealed class MembershipCsv : CsvKind<(GroupCode, StaffCode), Membership>
 
     protected override Membership Parse(RowReader row)
     {
+        var before = row.ErrorCount;
         var m = new Membership
         {
             Group = row.Code<GroupCode>("group_code", required: true) ?? default,
@@ -29,7 +30,7 @@ public sealed class MembershipCsv : CsvKind<(GroupCode, StaffCode), Membership>
             ApprovedOn = row.Date("approved_on"),
             RemovedOn = row.Date("removed_on"),
         };
-        if (m.State == MembershipState.Invited && m.InvitedOn is null)
+        if (row.ErrorCount == before && m.State == MembershipState.Invited && m.InvitedOn is null)
         {
             row.Fail("invited_on", "csv.invitednodate");
         }

@@ -24,10 +24,11 @@ public sealed class PatientCsv : CsvKind<PatientCode, Patient>
 
     protected override Patient Parse(RowReader row)
     {
+        var before = row.ErrorCount;
         var status = row.Enum<PatientStatus>("status", PatientStatus.Active);
         var dischargedOn = row.Date("discharged_on");
         var reason = row.OptionalEnum<DischargeReason>("discharge_reason");
-        if (status == PatientStatus.Discharged)
+        if (row.ErrorCount == before && status == PatientStatus.Discharged)
         {
             if (dischargedOn is null)
             {

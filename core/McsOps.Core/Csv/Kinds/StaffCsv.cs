@@ -31,6 +31,7 @@ public sealed class StaffCsv : CsvKind<StaffCode, Staff>
 
     protected override Staff Parse(RowReader row)
     {
+        var before = row.ErrorCount;
         var staff = new Staff
         {
             Code = row.Code<StaffCode>("staff_code", required: true) ?? default,
@@ -53,7 +54,7 @@ public sealed class StaffCsv : CsvKind<StaffCode, Staff>
             TeamsUserId = row.Optional("teams_user_id"),
             OsUser = row.Optional("os_user"),
         };
-        if (staff.Status == StaffStatus.Leaving && staff.LastDay is null)
+        if (row.ErrorCount == before && staff.Status == StaffStatus.Leaving && staff.LastDay is null)
         {
             row.Fail("last_day", "csv.leavingnoday");
         }

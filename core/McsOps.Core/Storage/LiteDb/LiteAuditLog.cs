@@ -14,6 +14,7 @@ internal sealed class LiteAuditLog(LiteSession session) : IAuditLog
         var entry = AuditChain.Link(Last(), session.Time.GetUtcNow(), actor, action, subject, details);
         _collection.Insert(ToDoc(entry));
         _last = entry;
+        Appended = true;
         session.MarkChanged();
         return entry;
     }
@@ -32,7 +33,33 @@ internal sealed class LiteAuditLog(LiteSession session) : IAuditLog
 
     public long Count() => _collection.LongCount();
 
-    public IEnumerable<AuditEntry> All() => _collection.Query().OrderBy("_id").ToEnumerable().Select(FromDoc);
+    /// <summary>True when this session appended: the store then records the new head with the commit.</summary>
+    public bool Appended { get; private set; }
+
+    public AuditHead? Head()
+    {
+        var meta = session.Database.GetCollection(LiteDbStore.MetaCollection).FindById("meta");
+        return meta is null || !meta.ContainsKey("audit_seq") ? null : new AuditHead(meta["audit_seq"].AsInt64, meta["audit_hash"].AsString);
+    }
+
+    /// <summary>
+    /// Every entry in sequence order. A document that no longer reads as an entry (tampered
+    /// with) comes back as an entry with no hash, so that verification stops there.
+    /// </summary>
+    public IEnumerable<AuditEntry> All() => _collection.Query().OrderBy("_id").ToEnumerable().Select(TryFromDoc);
+
+    private static AuditEntry TryFromDoc(BsonDocument d)
+    {
+        try
+        {
+            return FromDoc(d);
+        }
+        catch (Exception e) when (e is InvalidCastException or InvalidDataException or ArgumentException or FormatException or NullReferenceException)
+        {
+            var seq = d["_id"].IsNumber ? d["_id"].AsInt64 : -1;
+            return new AuditEntry(seq, default, string.Empty, Channel.System, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+        }
+    }
 
     internal static BsonDocument ToDoc(AuditEntry e) => new()
     {

@@ -12,7 +12,7 @@ public sealed class LiteDbStore : IStore
     /// <summary>The schema this program writes. Bump it with a migration in <see cref="Migrate"/>.</summary>
     public const int CurrentSchema = 1;
 
-    private const string MetaCollection = "_meta";
+    internal const string MetaCollection = "_meta";
     private readonly DatabaseLock _lock;
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
@@ -108,6 +108,12 @@ public sealed class LiteDbStore : IStore
                 {
                     var meta = Meta();
                     meta["changes"] = meta["changes"].AsInt64 + 1;
+                    if (session.AuditLog.Appended && session.AuditLog.Last() is { } head)
+                    {
+                        meta["audit_seq"] = head.Sequence;
+                        meta["audit_hash"] = head.Hash;
+                    }
+
                     _db.GetCollection(MetaCollection).Update(meta);
                 }
 

@@ -15,7 +15,7 @@ internal sealed class LiteSession : IStoreSession
         Memberships = new MembershipRepository(this);
         Devices = new DeviceRepository(this);
         Actions = new McsActionRepository(this);
-        Audit = new LiteAuditLog(this);
+        AuditLog = new LiteAuditLog(this);
     }
 
     public LiteDatabase Database { get; }
@@ -38,7 +38,9 @@ internal sealed class LiteSession : IStoreSession
 
     public IMcsActionRepository Actions { get; }
 
-    public IAuditLog Audit { get; }
+    public IAuditLog Audit => AuditLog;
+
+    public LiteAuditLog AuditLog { get; }
 
     public void MarkChanged() => Changed = true;
 }

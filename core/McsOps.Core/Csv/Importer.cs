@@ -1,0 +1,21 @@
+using McsOps.Core.Storage;
+
+namespace McsOps.Core.Csv;
+
+/// <summary>Reads a file from disk and imports it as one kind, all or nothing.</summary>
+public static class Importer
+{
+    public static ImportResult Import(IStore store, ICsvKind kind, string path, Actor actor, ImportOptions options) =>
+        ImportText(store, kind, CsvFile.Decode(File.ReadAllBytes(path)), path, actor, options);
+
+    /// <summary>Imports CSV text (the demo facility, tests) as if it were a file of that name.</summary>
+    public static ImportResult ImportText(IStore store, ICsvKind kind, string text, string fileName, Actor actor, ImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var errors = new List<ImportError>();
+        var table = CsvFile.Parse(text, fileName, errors);
+        return errors.Count > 0
+            ? new ImportResult(kind.Name, 0, 0, 0, errors)
+            : kind.Import(store, table, fileName, actor, options);
+    }
+}

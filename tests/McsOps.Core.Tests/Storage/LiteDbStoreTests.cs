@@ -1,0 +1,210 @@
+using System.Text;
+using LiteDB;
+using McsOps.Core.Storage;
+using McsOps.Core.Storage.LiteDb;
+
+namespace McsOps.Core.Tests.Storage;
+
+public sealed class LiteDbStoreTests : IDisposable
+{
+    private readonly TestStore _t = new();
+
+    public void Dispose() => _t.Dispose();
+
+    [Fact]
+    public void Instant_WithOffsetAndSubMillisecondTicks_RoundTripsAsUtcToTheMillisecond()
+    {
+        _t.Seed();
+        var at = new DateTimeOffset(2026, 11, 26, 18, 30, 15, 123, TimeSpan.FromHours(9)).AddTicks(4567);
+        var key = (GroupCode.Parse("G-0042"), StaffCode.Parse("S-0001"));
+        _t.Store.Write(s =>
+        {
+            var m = s.Memberships.Find(key)!;
+            s.Memberships.Upsert(m with { History = [new MembershipEvent(MembershipState.Active, at, "S-0001", null)] });
+            return 0;
+        });
+        _t.Close();
+
+        var back = _t.Store.Read(s => s.Memberships.Find(key)!.History.Single().At);
+
+        back.Offset.Should().Be(TimeSpan.Zero);
+        back.Should().Be(new DateTimeOffset(2026, 11, 26, 9, 30, 15, 123, TimeSpan.Zero));
+        back.UtcTicks.Should().Be(at.UtcTicks - 4567);
+    }
+
+    [Fact]
+    public void Dates_RoundTripExactly()
+    {
+        _t.Seed();
+        _t.Close();
+        var staff = _t.Store.Read(s => s.Staff.Find(StaffCode.Parse("S-0002"))!);
+        staff.PasswordChangedOn.Should().Be(new DateOnly(2026, 9, 30));
+    }
+
+    [Fact]
+    public void File_IsEncrypted_NoNameEmailOrKanaInAnyFileOfTheDirectory()
+    {
+        _t.Seed();
+        _t.Store.Checkpoint();
+        _t.Close();
+        _t.Store.Read(s => s.Patients.Count()).Should().Be(2); // reopened: log replayed, still readable
+        _t.Close();
+
+        var needles = new[] { "青木太郎", "アオキタロウ", "yamada@example.jp", "山田一郎", "青木様" }.Select(Encoding.UTF8.GetBytes).ToList();
+        foreach (var file in Directory.GetFiles(_t.Directory))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var needle in needles)
+            {
+                bytes.AsSpan().IndexOf(needle).Should().Be(-1, $"{Path.GetFileName(file)} must not hold personal data in clear");
+            }
+        }
+    }
+
+    [Fact]
+    public void Open_WithAnotherKey_IsRefusedWithExit4()
+    {
+        _t.Seed();
+        _t.Close();
+        File.WriteAllBytes(_t.KeyFile, new byte[32]);
+
+        var act = () => _t.Open();
+
+        act.Should().Throw<OpsException>().Where(e => e.Code == ExitCode.Locked && e.Key == "db.wrongkey");
+    }
+
+    [Fact]
+    public void KeyFile_IsCreatedOwnerOnlyWith32Bytes()
+    {
+        _ = _t.Store;
+        File.ReadAllBytes(_t.KeyFile).Should().HaveCount(32);
+        File.GetUnixFileMode(_t.KeyFile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public void KeyFile_ReadableByOthers_IsRefusedWithExit2()
+    {
+        _ = _t.Store;
+        _t.Close();
+        File.SetUnixFileMode(_t.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var act = () => _t.Open();
+
+        act.Should().Throw<OpsException>().Where(e => e.Code == ExitCode.BadArguments && e.Key == "config.keyfile.perms");
+    }
+
+    [Fact]
+    public void KeyFile_MissingForAnExistingDatabase_IsRefusedAndNoNewKeyIsMade()
+    {
+        _ = _t.Store;
+        _t.Close();
+        File.Delete(_t.KeyFile);
+
+        var act = () => _t.Open();
+
+        act.Should().Throw<OpsException>().Where(e => e.Code == ExitCode.Locked && e.Key == "db.keymissing");
+        File.Exists(_t.KeyFile).Should().BeFalse();
+    }
+
+    [Fact]
+    public void KeyFile_OfTheWrongSize_IsRefusedWithExit2()
+    {
+        _ = _t.Store;
+        _t.Close();
+        File.WriteAllBytes(_t.KeyFile, new byte[16]);
+
+        var act = () => _t.Open();
+
+        act.Should().Throw<OpsException>().Where(e => e.Code == ExitCode.BadArguments && e.Key == "config.keyfile.size");
+    }
+
+    [Fact]
+    public void Schema_IsRecordedOnCreation()
+    {
+        _t.Store.SchemaVersion.Should().Be(LiteDbStore.CurrentSchema);
+    }
+
+    [Fact]
+    public void Schema_NewerThanTheProgram_IsRefusedWithExit4()
+    {
+        var meta = _t.Store.Database.GetCollection("_meta");
+        var doc = meta.FindById("meta");
+        doc["schema"] = LiteDbStore.CurrentSchema + 1;
+        meta.Update(doc);
+        _t.Close();
+
+        var act = () => _t.Open();
+
+        act.Should().Throw<OpsException>().Where(e => e.Code == ExitCode.Locked && e.Key == "db.newerschema");
+    }
+
+    [Fact]
+    public void ChangeCounter_MovesOncePerCommittedTransactionThatWrote()
+    {
+        _t.Seed();
+        var before = _t.Store.ChangeCounter;
+
+        _t.Store.Write(s =>
+        {
+            s.Audit.Append(TestStore.Admin, "a", "x", "");
+            s.Audit.Append(TestStore.Admin, "b", "x", "");
+            return 0;
+        });
+        _t.Store.Write(s => s.Staff.Count());
+
+        _t.Store.ChangeCounter.Should().Be(before + 1);
+    }
+
+    [Fact]
+    public void Write_ThatThrows_RollsBackEverythingAndLeavesTheCounter()
+    {
+        _t.Seed();
+        var before = _t.Store.ChangeCounter;
+        var audits = _t.Store.Read(s => s.Audit.Count());
+
+        var act = () => _t.Store.Write<int>(s =>
+        {
+            s.Facilities.Upsert(new Facility { Code = FacilityCode.Parse("F-0099"), Name = "x", Kind = FacilityKind.Other });
+            s.Audit.Append(TestStore.Admin, "facilities.create", "F-0099", "");
+            throw new InvalidOperationException("boom");
+        });
+
+        act.Should().Throw<InvalidOperationException>();
+        _t.Store.ChangeCounter.Should().Be(before);
+        _t.Store.Read(s => s.Facilities.Find(FacilityCode.Parse("F-0099"))).Should().BeNull();
+        _t.Store.Read(s => s.Audit.Count()).Should().Be(audits);
+    }
+
+    [Fact]
+    public void Lock_SecondOpenOfTheSameFile_IsRefusedNamingThisPid()
+    {
+        _ = _t.Store;
+
+        var act = () => _t.Open();
+
+        act.Should().Throw<OpsException>()
+            .Where(e => e.Code == ExitCode.Locked && e.Key == "db.locked" && (int)e.Args[0]! == Environment.ProcessId);
+    }
+
+    [Fact]
+    public void Lock_IsReleasedOnDispose()
+    {
+        _ = _t.Store;
+        _t.Close();
+
+        using var again = _t.Open();
+
+        again.SchemaVersion.Should().Be(LiteDbStore.CurrentSchema);
+    }
+
+    [Fact]
+    public void Repositories_QueryByIndexedFields()
+    {
+        _t.Seed();
+        _t.Store.Read(s => s.Memberships.ByGroup(GroupCode.Parse("G-0042")).Count).Should().Be(3);
+        _t.Store.Read(s => s.Memberships.ByStaff(StaffCode.Parse("S-0002")).Count).Should().Be(2);
+        _t.Store.Read(s => s.Groups.ByPatient(PatientCode.Parse("P-0043")).Single().Code.Value).Should().Be("G-0043");
+        var indexes = _t.Store.Database.GetCollection("$indexes").FindAll().Select(d => d["collection"].AsString + " " + d["expression"].AsString).ToList();
+        indexes.Should().Contain(["memberships $.group", "memberships $.staff", "groups $.patient", "staff $.os_user"]);
+    }
+}

@@ -1,0 +1,101 @@
+using McsOps.Core;
+using McsOps.Core.Configuration;
+using McsOps.Core.Csv;
+using McsOps.Core.Demo;
+using McsOps.Core.Storage;
+using McsOps.Core.Storage.LiteDb;
+
+namespace McsOps.Tui.Cli;
+
+/// <summary>
+/// <c>mcsops demo [--reset]</c> and the global <c>--demo</c>: a separate database under
+/// <c>&lt;data dir&gt;/demo/</c> holding the fictional 山田クリニック, built on first use.
+/// </summary>
+internal static class DemoVerb
+{
+    public static Settings DemoSettings(Settings settings)
+    {
+        var dir = Path.Combine(settings.DataDirectory, "demo");
+        return settings with
+        {
+            DataDirectory = dir,
+            DatabasePath = Path.Combine(dir, "mcsops.db"),
+            KeyFile = Path.Combine(dir, "mcsops.key"),
+        };
+    }
+
+    public static ExitCode Run(CliContext c)
+    {
+        if (c.Args.Positional.Count != 1)
+        {
+            throw new OpsException(ExitCode.BadArguments, "cli.demo.usage");
+        }
+
+        var demo = c.Args.Has("--demo") ? c : new CliContext(DemoSettings(c.Settings), c.Time, c.Io, c.Args);
+        if (c.Args.Has("--reset"))
+        {
+            Reset(demo.Settings);
+        }
+
+        using var store = demo.OpenStore();
+        EnsureBuilt(store, demo);
+        PrintSummary(store, demo);
+        return ExitCode.Ok;
+    }
+
+    /// <summary><c>mcsops</c> with no verb: the TUI's place; until the TUI exists, a summary.</summary>
+    public static ExitCode NoVerb(CliContext c)
+    {
+        using var store = c.OpenStore();
+        if (c.Args.Has("--demo"))
+        {
+            EnsureBuilt(store, c);
+        }
+
+        PrintSummary(store, c);
+        return ExitCode.Ok;
+    }
+
+    private static void Reset(Settings demo)
+    {
+        Settings.EnsureDirectory(demo.DataDirectory, "McsOps:DataDirectory");
+        using (DatabaseLock.Acquire(demo.DatabasePath))
+        {
+            File.Delete(demo.DatabasePath);
+            File.Delete(Path.ChangeExtension(demo.DatabasePath, null) + "-log.db");
+        }
+    }
+
+    private static void EnsureBuilt(LiteDbStore store, CliContext c)
+    {
+        if (store.Read(s => s.Facilities.Count()) > 0)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.Time.GetUtcNow(), c.Settings.TimeZone).DateTime);
+        var options = new ImportOptions(c.Time, c.Settings.TimeZone);
+        foreach (var (kind, csv) in DemoFacility.Build(today))
+        {
+            var result = Importer.ImportText(store, CsvKinds.Find(kind)!, csv, $"demo/{kind}.csv", Actor.System, options);
+            if (result.Rejected)
+            {
+                throw new InvalidOperationException("the demo data does not import: " + result.Errors[0].Format(Lang.En));
+            }
+        }
+    }
+
+    private static void PrintSummary(IStore store, CliContext c)
+    {
+        var s = store.Read(session => DatabaseSummary.Of(session));
+        c.Io.Out.WriteLine(c.T("summary.title", c.Settings.DatabasePath));
+        c.Io.Out.WriteLine(c.T("summary.facilities", s.Facilities, s.HomeFacility ?? "-"));
+        c.Io.Out.WriteLine(c.T("summary.staff", s.OwnStaff, s.ExternalStaff, s.LeavingStaff));
+        c.Io.Out.WriteLine(c.T("summary.patients", s.Patients, s.DischargedPatients));
+        c.Io.Out.WriteLine(c.T("summary.groups", s.PatientGroups, s.FreeGroups, s.ArchivePendingGroups));
+        c.Io.Out.WriteLine(c.T("summary.memberships", s.ActiveMemberships, s.InvitedMemberships));
+        c.Io.Out.WriteLine(c.T("summary.devices", s.Devices, s.LostDevices));
+        c.Io.Out.WriteLine(c.T("summary.actions", s.OpenActions));
+        c.Io.Out.WriteLine(c.T("summary.audit", s.AuditEntries));
+    }
+}
