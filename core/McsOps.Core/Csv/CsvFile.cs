@@ -62,10 +62,11 @@ public static class CsvFile
         {
             while (parser.Read())
             {
-                // RawRow counts physical lines up to the end of this record.
+                // Fields are processed lazily: read them (and so any bad-data report) before
+                // moving on. RawRow counts physical lines up to the end of this record.
+                var fields = parser.Record ?? [];
                 var startLine = previousEnd + 1 + CountLeadingBlankLines(parser.RawRecord);
                 previousEnd = parser.RawRow;
-                var fields = parser.Record ?? [];
                 if (header is null)
                 {
                     header = fields;
