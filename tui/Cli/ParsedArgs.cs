@@ -50,7 +50,8 @@ internal sealed class ParsedArgs
             var name = eq > 0 ? a[..eq] : a;
             if (ValueOptions.Contains(name))
             {
-                string? value = eq > 0 ? a[(eq + 1)..] : i + 1 < args.Count ? args[++i] : null;
+                string? value = eq > 0 ? a[(eq + 1)..]
+                    : i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
                 if (string.IsNullOrEmpty(value))
                 {
                     parsed.Error ??= new LocalizedReason("cli.novalue", name);

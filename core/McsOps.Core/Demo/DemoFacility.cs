@@ -12,7 +12,7 @@ namespace McsOps.Core.Demo;
 /// leaving in 14 days, owner of three groups and holder of a device; five invitations sent 1–6
 /// days ago (one from a facility the patient refused, one to an unverified invitee, one to an
 /// invitee without profile and photo); P-0025's group has external members and no consent on
-/// file; P-0046 refused F-0006; S-0024 has no pledge; S-0018's training is 14 months old; D-0014
+/// file; P-0046 refused F-0006; S-0024 has no pledge; S-0018's training is 14 months old; D-0013
 /// was lost 4 days ago.
 /// </remarks>
 public static class DemoFacility
