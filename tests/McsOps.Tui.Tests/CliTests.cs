@@ -169,6 +169,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void DataDirectory_IsCreatedOwnerOnly_ParentsIncluded()
+    {
+        var dir = Path.Combine(_cli.DataDir, "new", "data");
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+
+        McsOps.Tui.Cli.CliApp.Run(["--demo", "--data-dir", dir], new McsOps.Tui.Cli.CliIo(stdout, stderr, false, false), _cli.Time).Should().Be(0);
+
+        File.GetUnixFileMode(dir).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(Path.Combine(dir, "demo")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public void Demo_Reset_RebuildsFromScratch()
     {
         _cli.Run("demo").Code.Should().Be(0);

@@ -19,7 +19,13 @@ public static class Code
             return null;
         }
 
-        var s = text.Normalize(NormalizationForm.FormKC).Trim();
+        var s = text.Trim();
+        if (IsValid(s))
+        {
+            return s; // already canonical: the common case of a machine-written file
+        }
+
+        s = s.Normalize(NormalizationForm.FormKC).Trim();
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {

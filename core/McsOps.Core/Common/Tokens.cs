@@ -19,8 +19,9 @@ public static class Tokens
             return false;
         }
 
-        var key = text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
-        if (Map<T>().Parse.TryGetValue(key, out var found))
+        var map = Map<T>().Parse;
+        if (map.TryGetValue(text, out var found)
+            || map.TryGetValue(text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant(), out found))
         {
             value = (T)found;
             return true;

@@ -98,6 +98,12 @@ public sealed record Settings
         {
             if (!Directory.Exists(path))
             {
+                // Parents that do not exist yet are ours too (the demo's <data dir>/demo).
+                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } parent && !Directory.Exists(parent))
+                {
+                    EnsureDirectory(parent, key);
+                }
+
                 if (OperatingSystem.IsWindows())
                 {
                     Directory.CreateDirectory(path);

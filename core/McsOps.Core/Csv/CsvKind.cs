@@ -166,13 +166,14 @@ public abstract class CsvKind<TKey, T> : ICsvKind
         int created = 0, updated = 0, unchanged = 0, done = 0;
         var repo = Repository(session);
         var source = Path.GetFileName(fileName);
+        var empty = repo.Count() == 0; // the first import of a kind needs no look-ups
         foreach (var (_, incoming) in rows)
         {
-            var existing = repo.Find(KeyOf(incoming));
+            var existing = empty ? null : repo.Find(KeyOf(incoming));
             var stored = Prepare(incoming, existing, context, actor);
             if (existing is null)
             {
-                repo.Upsert(stored);
+                repo.Insert(stored);
                 session.Audit.Append(actor, Name + ".create", SubjectOf(stored), "import " + source);
                 created++;
                 AfterWrite(stored, null, context, actor);

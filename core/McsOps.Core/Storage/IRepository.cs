@@ -10,4 +10,7 @@ public interface IRepository<in TKey, T> where T : class
     int Count();
 
     void Upsert(T entity);
+
+    /// <summary>Adds a record known to be new (cheaper than <see cref="Upsert"/>).</summary>
+    void Insert(T entity);
 }

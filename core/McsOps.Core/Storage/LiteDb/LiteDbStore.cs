@@ -179,7 +179,6 @@ public sealed class LiteDbStore : IStore
         _db.GetCollection("staff").EnsureIndex("facility");
         _db.GetCollection("groups").EnsureIndex("patient");
         _db.GetCollection("groups").EnsureIndex("owner");
-        _db.GetCollection("memberships").EnsureIndex("group");
         _db.GetCollection("memberships").EnsureIndex("staff");
         _db.GetCollection("devices").EnsureIndex("holder");
         _db.GetCollection("actions").EnsureIndex("open");

@@ -24,6 +24,12 @@ internal abstract class LiteRepository<TKey, T>(LiteSession session, string coll
         session.MarkChanged();
     }
 
+    public void Insert(T entity)
+    {
+        Collection.Insert(ToDoc(entity));
+        session.MarkChanged();
+    }
+
     protected IReadOnlyList<T> Where(string field, BsonValue value) =>
         Collection.Find(Query.EQ(field, value)).Select(FromDoc).ToList();
 

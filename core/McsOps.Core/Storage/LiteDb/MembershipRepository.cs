@@ -5,7 +5,9 @@ namespace McsOps.Core.Storage.LiteDb;
 internal sealed class MembershipRepository(LiteSession session)
     : LiteRepository<(GroupCode Group, StaffCode Staff), Membership>(session, "memberships"), IMembershipRepository
 {
-    public IReadOnlyList<Membership> ByGroup(GroupCode group) => Where("group", group.Value);
+    /// <summary>The key starts with the group code, so the primary index serves this query.</summary>
+    public IReadOnlyList<Membership> ByGroup(GroupCode group) =>
+        Collection.Find(Query.StartsWith("_id", group.Value + "|")).Select(FromDoc).ToList();
 
     public IReadOnlyList<Membership> ByStaff(StaffCode staff) => Where("staff", staff.Value);
 

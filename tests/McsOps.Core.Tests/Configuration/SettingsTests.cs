@@ -1,0 +1,46 @@
+using McsOps.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace McsOps.Core.Tests.Configuration;
+
+public sealed class SettingsTests
+{
+    private static Settings Load(params (string Key, string Value)[] values) =>
+        Settings.Load(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+
+    [Fact]
+    public void Defaults_AreTheDocumentedOnes()
+    {
+        var s = Load(("McsOps:DataDirectory", "/tmp/x"));
+        s.TimeZone.Id.Should().Be("Asia/Tokyo");
+        s.Language.Should().Be(Lang.Ja);
+        s.IdleTimeoutMinutes.Should().Be(15);
+        s.DatabasePath.Should().Be("/tmp/x/mcsops.db");
+        s.KeyFile.Should().Be("/tmp/x/mcsops.key");
+        s.RequireRemovalJustificationForExternal.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("McsOps:TimeZone", "Mars/Olympus")]
+    [InlineData("McsOps:Language", "fr")]
+    [InlineData("McsOps:IdleTimeoutMinutes", "0")]
+    [InlineData("McsOps:IdleTimeoutMinutes", "31")]
+    [InlineData("McsOps:ReviewSchedule", "quarterly")]
+    [InlineData("McsOps:SweepSchedule", "*/15 * * *")]
+    [InlineData("McsOps:DigestSchedule", "61 8 * * 1-5")]
+    public void BadValue_StopsWithExit2NamingTheKey(string key, string value)
+    {
+        var act = () => Load((key, value));
+
+        act.Should().Throw<OpsException>()
+            .Where(e => e.Code == ExitCode.BadArguments && e.Localize(Lang.En).Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NotANumber_StopsWithExit2NamingTheSection()
+    {
+        var act = () => Load(("McsOps:IdleTimeoutMinutes", "soon"));
+
+        act.Should().Throw<OpsException>().Where(e => e.Code == ExitCode.BadArguments && e.Localize(Lang.Ja).Contains("McsOps", StringComparison.Ordinal));
+    }
+}
