@@ -15,6 +15,30 @@ public sealed class ScaleGenerator
     /// <summary>The files of a set, in import order.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["facilities", "staff", "patients", "groups", "memberships", "devices"];
 
+    /// <summary>
+    /// The columns the generator fills, per kind, in its cell order. It writes this header rather
+    /// than the kind's full column list, so that an optional column added to core later does not
+    /// break it (import accepts optional columns left out); a required one is reported by name.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["facilities"] = ["facility_code", "name", "kind", "is_home"],
+        ["staff"] =
+        [
+            "staff_code", "facility_code", "name", "kana", "profession", "email", "roles", "status", "last_day", "identity_verified",
+            "profile_complete", "photo_set", "password_class", "password_changed_on", "pledge_signed_on", "last_training_on",
+            "slack_user_id", "teams_user_id", "os_user",
+        ],
+        ["patients"] =
+        [
+            "patient_code", "name", "kana", "attending_staff_code", "status", "discharged_on", "discharge_reason", "consent_form",
+            "consent_signed_on", "consent_signed_by", "consent_refused_facilities", "consent_withdrawn_on",
+        ],
+        ["groups"] = ["group_code", "kind", "mcs_name", "patient_code", "owner_staff_code", "review_cron", "status", "created_on"],
+        ["memberships"] = ["group_code", "staff_code", "state", "invited_by", "invited_on", "approved_on", "removed_on"],
+        ["devices"] = ["asset_tag", "kind", "holder_staff_code", "offsite_approved", "client_cert", "status", "lost_on"],
+    };
+
     /// <summary>The day every generated date is counted from.</summary>
     public static readonly DateOnly AsOf = new(2026, 10, 1);
 
@@ -43,7 +67,7 @@ public sealed class ScaleGenerator
         var written = new List<(string, int)>();
         foreach (var (kind, rows) in Generate(profile))
         {
-            var header = CsvKinds.Find(kind)!.Columns.Select(c => c.Name).ToArray();
+            var header = Headers[kind];
             var path = Path.Combine(directory, kind + ".csv");
             using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
@@ -69,10 +93,19 @@ public sealed class ScaleGenerator
         IReadOnlyList<string?[]>[] tables = [facilities, staff, patients, groups, memberships, devices];
         for (var i = 0; i < Kinds.Count; i++)
         {
-            var width = CsvKinds.Find(Kinds[i])!.Columns.Count;
-            if (tables[i].Any(r => r.Length != width))
+            var header = Headers[Kinds[i]];
+            var columns = CsvKinds.Find(Kinds[i])!.Columns;
+            var unknown = header.Where(h => columns.All(c => c.Name != h)).ToList();
+            var missing = columns.Where(c => c.Required && !header.Contains(c.Name)).Select(c => c.Name).ToList();
+            if (unknown.Count > 0 || missing.Count > 0)
             {
-                throw new InvalidOperationException($"{Kinds[i]}: a row does not have {width} cells");
+                throw new InvalidOperationException(
+                    $"{Kinds[i]}: the generator's columns do not match core's (unknown: {string.Join(",", unknown)}; required but not generated: {string.Join(",", missing)})");
+            }
+
+            if (tables[i].Any(r => r.Length != header.Length))
+            {
+                throw new InvalidOperationException($"{Kinds[i]}: a row does not have {header.Length} cells");
             }
         }
 

@@ -23,12 +23,8 @@ internal static class CliApp
                 return Fail(io, lang, ExitCode.BadArguments, Text.Get(lang, error.Key, error.Args) + "\n" + Text.Get(lang, "cli.usage"));
             }
 
-            if (args.Has("--demo"))
-            {
-                settings = DemoVerb.DemoSettings(settings);
-            }
-
-            var context = new CliContext(settings, time, io, args);
+            var demo = args.Has("--demo");
+            var context = new CliContext(demo ? DemoVerb.DemoSettings(settings) : settings, time, io, args) { IsDemo = demo };
             return (int)Dispatch(context);
         }
         catch (OpsException e)
@@ -56,6 +52,8 @@ internal static class CliApp
             "export" => ExportVerb.Run(c),
             "audit" => AuditVerb.Run(c),
             "demo" => DemoVerb.Run(c),
+            "due" => DueVerb.Run(c),
+            "sweep" => SweepVerb.Run(c),
             _ => throw new OpsException(ExitCode.BadArguments, "cli.unknownverb", c.Args.Verb),
         };
     }

@@ -20,11 +20,20 @@ internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io,
 
     public string T(string key, params object?[] a) => Text.Get(Lang, key, a);
 
+    /// <summary>True when this command runs on the demo database (built on first use).</summary>
+    public bool IsDemo { get; init; }
+
     /// <summary>Opens the database in embedded mode, owning it for the life of the returned store.</summary>
     public LiteDbStore OpenStore()
     {
         Settings.EnsureDataDirectory();
-        return LiteDbStore.Open(Settings.DatabasePath, Settings.KeyFile, Time);
+        var store = LiteDbStore.Open(Settings.DatabasePath, Settings.KeyFile, Time, Settings.Policy);
+        if (IsDemo)
+        {
+            DemoVerb.EnsureBuilt(store, this);
+        }
+
+        return store;
     }
 
     /// <summary>The person at the terminal: their staff code when an admin mapped their OS user, else the OS user.</summary>

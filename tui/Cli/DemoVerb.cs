@@ -31,14 +31,13 @@ internal static class DemoVerb
             throw new OpsException(ExitCode.BadArguments, "cli.demo.usage");
         }
 
-        var demo = c.Args.Has("--demo") ? c : new CliContext(DemoSettings(c.Settings), c.Time, c.Io, c.Args);
+        var demo = c.IsDemo ? c : new CliContext(DemoSettings(c.Settings), c.Time, c.Io, c.Args) { IsDemo = true };
         if (c.Args.Has("--reset"))
         {
             Reset(demo.Settings);
         }
 
         using var store = demo.OpenStore();
-        EnsureBuilt(store, demo);
         PrintSummary(store, demo);
         return ExitCode.Ok;
     }
@@ -47,11 +46,6 @@ internal static class DemoVerb
     public static ExitCode NoVerb(CliContext c)
     {
         using var store = c.OpenStore();
-        if (c.Args.Has("--demo"))
-        {
-            EnsureBuilt(store, c);
-        }
-
         PrintSummary(store, c);
         return ExitCode.Ok;
     }
@@ -66,7 +60,7 @@ internal static class DemoVerb
         }
     }
 
-    private static void EnsureBuilt(LiteDbStore store, CliContext c)
+    public static void EnsureBuilt(LiteDbStore store, CliContext c)
     {
         if (store.Read(s => s.Facilities.Count()) > 0)
         {

@@ -1,4 +1,5 @@
 using Cronos;
+using McsOps.Core.Scheduling;
 using Microsoft.Extensions.Configuration;
 
 namespace McsOps.Core.Configuration;
@@ -28,6 +29,15 @@ public sealed record Settings
     public required CronExpression DigestSchedule { get; init; }
 
     public required bool RequireRemovalJustificationForExternal { get; init; }
+
+    /// <summary>The policies' numbers, with this configuration's zone and schedules.</summary>
+    public PolicySettings Policy => new()
+    {
+        Zone = TimeZone,
+        ReviewSchedule = ReviewSchedule,
+        DigestSchedule = DigestSchedule,
+        RequireRemovalJustificationForExternal = RequireRemovalJustificationForExternal,
+    };
 
     /// <summary>The layered configuration of design §9: files, then environment, then overrides.</summary>
     public static IConfigurationRoot Build(IEnumerable<KeyValuePair<string, string?>> overrides, string? etcFile = "/etc/mcsops/appsettings.json")

@@ -197,6 +197,7 @@ public abstract class CsvKind<TKey, T> : ICsvKind
         }
 
         progress?.Report((done, rows.Count));
+        context.FlushLeavers(actor);
         return new ImportResult(Name, created, updated, unchanged, []);
     }
 

@@ -12,6 +12,8 @@ public sealed class ImportContext(IStoreSession store, TimeProvider time, TimeZo
     private HashSet<StaffCode>? _staff;
     private Dictionary<PatientCode, Patient>? _patients;
     private Dictionary<GroupCode, Group>? _groups;
+    private HashSet<StaffCode>? _leavers;
+    private readonly HashSet<StaffCode> _touchedLeavers = [];
 
     public IStoreSession Store { get; } = store;
 
@@ -26,4 +28,27 @@ public sealed class ImportContext(IStoreSession store, TimeProvider time, TimeZo
     public IDictionary<PatientCode, Patient> Patients => _patients ??= Store.Patients.All().ToDictionary(p => p.Code);
 
     public IDictionary<GroupCode, Group> Groups => _groups ??= Store.Groups.All().ToDictionary(g => g.Code);
+
+    /// <summary>Staff with an open offboarding checklist.</summary>
+    public ISet<StaffCode> Leavers => _leavers ??= Store.Checklists.Open().Select(c => c.Staff).ToHashSet();
+
+    /// <summary>Notes a leaver whose checklist may lack an item for a record that arrived later.</summary>
+    public void SyncLeaver(StaffCode? staff)
+    {
+        if (staff is { } s && Leavers.Contains(s))
+        {
+            _touchedLeavers.Add(s);
+        }
+    }
+
+    /// <summary>Completes the checklists of the leavers noted, once each, at the end of the import.</summary>
+    public void FlushLeavers(Actor actor)
+    {
+        foreach (var s in _touchedLeavers)
+        {
+            Offboardings.AddMissingItems(Store, s, actor);
+        }
+
+        _touchedLeavers.Clear();
+    }
 }

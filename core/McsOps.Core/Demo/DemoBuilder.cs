@@ -187,7 +187,7 @@ internal sealed class DemoBuilder
             csv.Add(
                 code, name, kana, attending, status, D(dischargedOn), reason,
                 n == NoConsent ? null : form, n == NoConsent ? null : D(signedOn), n == NoConsent ? null : signedBy,
-                refused, null);
+                refused, null, null);
             _patients.Add(new Case(n, code, families[n - 1].Name, attending, created, refused));
         }
 

@@ -84,6 +84,9 @@ public static partial class Text
             "                              CSV を取り込みます (全件成功か、何も書き込まないか)\n" +
             "  export <種類|audit> [--format csv|json] [--out F]\n" +
             "                              データを書き出します (書き出しは監査ログに記録されます)\n" +
+            "  due [--at 日付] [--json] [--category 分類]\n" +
+            "                              対応が必要な項目 (--at で別の日時に評価)\n" +
+            "  sweep [--at 日付]           定期処理 (精査の開始、督促、エスカレーション)\n" +
             "  audit verify                監査ログの改ざん検証\n" +
             "  demo [--reset]              デモ施設 (山田クリニック) のデータベースを作成します\n" +
             "  --demo                      デモ施設のデータベースで実行します",
@@ -92,6 +95,9 @@ public static partial class Text
             "                              import a CSV file (all rows or nothing)\n" +
             "  export <kind|audit> [--format csv|json] [--out F]\n" +
             "                              export data (the export is recorded in the audit log)\n" +
+            "  due [--at DATE] [--json] [--category C]\n" +
+            "                              what is due (--at evaluates at another instant)\n" +
+            "  sweep [--at DATE]           one scheduler sweep (open reviews, remind, escalate)\n" +
             "  audit verify                verify the audit chain\n" +
             "  demo [--reset]              build the demo facility (山田クリニック) database\n" +
             "  --demo                      run on the demo facility's database"),
@@ -119,6 +125,46 @@ public static partial class Text
         ["summary.devices"] = ("端末: {0} 台 (紛失 {1} 台)", "devices: {0} ({1} lost)"),
         ["summary.actions"] = ("MCSでの作業 (未完了): {0} 件", "open MCS actions: {0}"),
         ["summary.audit"] = ("監査ログ: {0} 件", "audit log: {0} entries"),
+        // due list
+        ["cli.due.usage"] = ("使い方: mcsops due [--at 日付|日時] [--json] [--category 分類]", "usage: mcsops due [--at DATE|DATETIME] [--json] [--category C]"),
+        ["cli.badcategory"] = ("分類 '{0}' はありません (使える分類: {1})", "no category '{0}' (categories: {1})"),
+        ["cli.badat"] = ("--at の日時 '{0}' を読めません (yyyy-MM-dd または yyyy-MM-ddTHH:mm)", "cannot read the --at instant '{0}' (yyyy-MM-dd or yyyy-MM-ddTHH:mm)"),
+        ["cli.sweep.usage"] = ("使い方: mcsops sweep [--at 日付|日時]", "usage: mcsops sweep [--at DATE|DATETIME]"),
+        ["sweep.done"] = ("精査を開始 {0} 件、エスカレーション {1} 件、通知 {2} 件", "{0} reviews opened, {1} escalated, {2} messages enqueued"),
+        ["due.none"] = ("対応が必要な項目はありません", "nothing is due"),
+        ["due.admins"] = ("管理者", "admins"),
+        ["due.total"] = ("合計 {0} 件 (期限切れ {1}、本日期限 {2}、近日期限 {3})", "{0} in all ({1} overdue, {2} due today, {3} upcoming)"),
+        ["due.h.severity"] = ("状態", "severity"),
+        ["due.h.category"] = ("分類", "category"),
+        ["due.h.kind"] = ("種類", "kind"),
+        ["due.h.subject"] = ("対象", "subject"),
+        ["due.h.due"] = ("期限", "due"),
+        ["due.h.owner"] = ("担当", "owner"),
+        ["due.h.detail"] = ("詳細", "detail"),
+        ["severity.overdue"] = ("期限切れ", "overdue"),
+        ["severity.due"] = ("本日期限", "due today"),
+        ["severity.upcoming"] = ("近日期限", "upcoming"),
+        ["category.review"] = ("メンバー精査", "member review"),
+        ["category.mcs_action"] = ("MCSでの作業", "MCS action"),
+        ["category.invitation"] = ("招待の承認", "invitation"),
+        ["category.password"] = ("パスワード定期変更", "password"),
+        ["category.offboarding"] = ("退職・異動時チェックリスト", "offboarding"),
+        ["category.consent"] = ("同意書", "consent"),
+        ["category.training"] = ("情報セキュリティ研修", "training"),
+        ["category.pledge"] = ("誓約書", "pledge"),
+        ["category.device"] = ("端末管理台帳", "device"),
+        ["category.backup"] = ("バックアップ", "backup"),
+        // chat and reminder messages (codes only, never a patient's name)
+        ["msg.review"] = ("メンバー精査のお願い: {0} に未回答のメンバーが {1} 人います (期限 {2})", "Member review: {0} has {1} members without a decision (due {2})"),
+        ["msg.escalation"] = ("メンバー精査 {0} が期日までに終わっていません (未回答 {1} 人、期限 {2})。管理者として確認してください", "Member review {0} is escalated to you: {1} members without a decision (due {2})"),
+        ["msg.button.review"] = ("精査する", "Review"),
+        ["msg.password.soon"] = ("パスワード定期変更: {0} までに MCS のパスワードを変更してください (あと {1} 日)", "Password rotation: change your MCS password by {0} ({1} days left)"),
+        ["msg.password.overdue"] = ("パスワード定期変更の期限 ({0}) を過ぎています。MCS のパスワードを変更し、「password changed」と返信してください", "Your MCS password was due for a change on {0}. Change it and answer \"password changed\""),
+        ["msg.password.lost"] = ("端末 {0} の紛失が記録されました。すぐに MCS のパスワードを変更してください", "Device {0} was recorded lost: change your MCS password now"),
+        ["msg.checklist"] = ("退職・異動時チェックリスト ({0}): 未完了の項目が {1} 件あります (最終日 {2})", "Offboarding checklist of {0}: {1} open items (last day {2})"),
+        ["msg.training"] = ("情報セキュリティ研修の受講期限です。受講後に管理者へ連絡してください", "Your yearly security training is due; tell an admin when you have taken it"),
+        ["msg.pledge"] = ("誓約書が未提出です。管理者へ提出してください", "No pledge (誓約書) is on file for you; please hand one to an admin"),
+        ["msg.digest"] = ("MCSでの作業: 未完了 {0} 件 (うち期限切れ {1} 件)", "MCS actions: {0} open ({1} overdue)"),
         // audit
         ["audit.ok"] = ("監査ログの改ざん検証: {0} 件、正常", "audit chain verified: {0} entries intact"),
         ["audit.broken"] = ("監査ログの改ざん検証: 連番 {0} で鎖が切れています ({1} 件目まで正常)", "audit chain broken at sequence {0} ({1} entries intact before it)"),

@@ -21,4 +21,7 @@ public sealed record Patient
     public DischargeReason? DischargeReason { get; init; }
 
     public Consent? Consent { get; init; }
+
+    /// <summary>When MCS's management of the patient moved to us (管理施設の変更); a new consent must follow.</summary>
+    public DateOnly? TransferredInOn { get; init; }
 }

@@ -22,6 +22,14 @@ public interface IStoreSession
 
     IAuditLog Audit { get; }
 
+    IReviewRepository Reviews { get; }
+
+    IOutboxRepository Outbox { get; }
+
+    IChecklistRepository Checklists { get; }
+
+    IDueIndex Due { get; }
+
     /// <summary>The clock of this store: audit entries and created records are stamped with it.</summary>
     TimeProvider Time { get; }
 }

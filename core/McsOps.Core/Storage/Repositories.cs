@@ -12,6 +12,8 @@ public interface IPatientRepository : IRepository<PatientCode, Patient>;
 public interface IGroupRepository : IRepository<GroupCode, Group>
 {
     IReadOnlyList<Group> ByPatient(PatientCode patient);
+
+    IReadOnlyList<Group> ByOwner(StaffCode owner);
 }
 
 public interface IMembershipRepository : IRepository<(GroupCode Group, StaffCode Staff), Membership>
@@ -45,4 +47,55 @@ public interface IAuditLog
 
     /// <summary>The last link as recorded when it was appended; null before the first entry.</summary>
     McsOps.Core.Audit.AuditHead? Head();
+}
+
+public interface IReviewRepository : IRepository<string, Review>
+{
+    /// <summary>The group's open (or escalated) review, if any: there is at most one.</summary>
+    Review? OpenFor(GroupCode group);
+
+    IReadOnlyList<Review> ByGroup(GroupCode group);
+
+    IReadOnlyList<Review> Open();
+}
+
+public interface IOutboxRepository : IRepository<string, OutboxMessage>
+{
+    /// <summary>Adds the message unless one with the same key exists; true when it was added.</summary>
+    bool Enqueue(OutboxMessage message);
+
+    IReadOnlyList<OutboxMessage> ByState(OutboxState state);
+}
+
+public interface IChecklistRepository : IRepository<StaffCode, Checklist>
+{
+    IReadOnlyList<Checklist> Open();
+}
+
+/// <summary>
+/// The indexed look-ups the due list is built from, so that it never scans every membership.
+/// Each returns candidates; the policies decide what is actually due.
+/// </summary>
+public interface IDueIndex
+{
+    GroupFacts? Facts(GroupCode group);
+
+    /// <summary>Groups owed a review that nobody has opened, at or before <paramref name="at"/>.</summary>
+    IReadOnlyList<GroupFacts> ReviewsOwed(DateTimeOffset at);
+
+    IReadOnlyList<GroupFacts> ConsentFindings();
+
+    /// <summary>Invitations still pending that were sent on or before the date.</summary>
+    IReadOnlyList<Membership> PendingInvitations(DateOnly sentOnOrBefore);
+
+    /// <summary>Home staff (not departed) whose 8rotating password was last changed on or before the date, or whose class or date is unknown.</summary>
+    IReadOnlyList<Staff> PasswordCandidates(DateOnly changedOnOrBefore);
+
+    /// <summary>Home staff (not departed) last trained on or before the date, or never.</summary>
+    IReadOnlyList<Staff> TrainingCandidates(DateOnly trainedOnOrBefore);
+
+    /// <summary>Home staff (not departed) with no pledge on file.</summary>
+    IReadOnlyList<Staff> WithoutPledge();
+
+    IReadOnlyList<Staff> Departed();
 }

@@ -50,6 +50,12 @@ public sealed class DeviceCsv : CsvKind<AssetTag, Device>
 
     protected override IRepository<AssetTag, Device> Repository(IStoreSession session) => session.Devices;
 
+    protected override void AfterWrite(Device stored, Device? previous, ImportContext context, Actor actor)
+    {
+        DeviceLoss.EnsureSuspendAction(context.Store, stored, actor);
+        context.SyncLeaver(stored.Holder);
+    }
+
     protected override void CheckAll(IReadOnlyList<(int Line, Device Entity)> rows, ImportContext context, ReportError report)
     {
         foreach (var (line, d) in rows)

@@ -110,5 +110,7 @@ public sealed class GroupCsv : CsvKind<GroupCode, Group>
         {
             Discharges.EnsureArchiveAction(context.Store, stored, patient, actor);
         }
+
+        context.SyncLeaver(stored.Owner);
     }
 }

@@ -71,6 +71,9 @@ public sealed class MembershipCsv : CsvKind<(GroupCode, StaffCode), Membership>
         }
     }
 
+    protected override void AfterWrite(Membership stored, Membership? previous, ImportContext context, Actor actor) =>
+        context.SyncLeaver(stored.Staff);
+
     /// <summary>Keeps the stored history and adds a step when the state is new or changed.</summary>
     protected override Membership Prepare(Membership incoming, Membership? existing, ImportContext context, Actor actor)
     {

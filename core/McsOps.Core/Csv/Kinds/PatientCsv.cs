@@ -20,6 +20,7 @@ public sealed class PatientCsv : CsvKind<PatientCode, Patient>
         new("consent_signed_by"),
         new("consent_refused_facilities", Type: ColumnType.List),
         new("consent_withdrawn_on"),
+        new("transferred_in_on"),
     ];
 
     protected override Patient Parse(RowReader row)
@@ -63,6 +64,7 @@ public sealed class PatientCsv : CsvKind<PatientCode, Patient>
             Consent = form is { } f
                 ? new Consent { Form = f, SignedOn = signedOn, SignedBy = signedBy, RefusedFacilities = refused, WithdrawnOn = withdrawn }
                 : null,
+            TransferredInOn = row.Date("transferred_in_on"),
         };
     }
 
@@ -71,7 +73,7 @@ public sealed class PatientCsv : CsvKind<PatientCode, Patient>
         p.Code.Value, p.Name, p.Kana, Format.Code(p.AttendingStaff), Format.Enum<PatientStatus>(p.Status),
         Format.Date(p.DischargedOn), Format.Enum(p.DischargeReason), Format.Enum(p.Consent?.Form),
         Format.Date(p.Consent?.SignedOn), Format.Enum(p.Consent?.SignedBy),
-        Format.List(p.Consent?.RefusedFacilities ?? []), Format.Date(p.Consent?.WithdrawnOn),
+        Format.List(p.Consent?.RefusedFacilities ?? []), Format.Date(p.Consent?.WithdrawnOn), Format.Date(p.TransferredInOn),
     ];
 
     protected override PatientCode KeyOf(Patient p) => p.Code;

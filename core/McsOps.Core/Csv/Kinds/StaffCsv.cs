@@ -77,6 +77,9 @@ public sealed class StaffCsv : CsvKind<StaffCode, Staff>
 
     protected override IRepository<StaffCode, Staff> Repository(IStoreSession session) => session.Staff;
 
+    protected override void AfterWrite(Staff stored, Staff? previous, ImportContext context, Actor actor) =>
+        Offboardings.EnsureChecklist(context.Store, stored, actor);
+
     protected override void CheckAll(IReadOnlyList<(int Line, Staff Entity)> rows, ImportContext context, ReportError report)
     {
         var osUsers = new Dictionary<string, StaffCode>(StringComparer.Ordinal);

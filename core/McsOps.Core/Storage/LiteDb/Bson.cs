@@ -14,6 +14,9 @@ internal static class Bson
     public static DateOnly? Date(BsonValue v) =>
         v.IsNull ? null : new DateOnly(v.AsInt32 / 10000, v.AsInt32 / 100 % 100, v.AsInt32 % 100);
 
+    /// <summary>The stored form of a date, for index range queries.</summary>
+    public static int DateKey(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
+
     public static BsonValue Instant(DateTimeOffset? t) => t is { } v ? new BsonValue(v.ToUnixTimeMilliseconds()) : BsonValue.Null;
 
     public static DateTimeOffset? Instant(BsonValue v) => v.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(v.AsInt64);

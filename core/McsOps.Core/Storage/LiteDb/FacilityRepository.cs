@@ -7,6 +7,8 @@ internal sealed class FacilityRepository(LiteSession session)
 {
     protected override BsonValue Id(FacilityCode key) => key.Value;
 
+    protected override void Touched(Facility f) => Session.FacilityChanged();
+
     protected override BsonDocument ToDoc(Facility f) => new()
     {
         ["_id"] = f.Code.Value,

@@ -7,7 +7,11 @@ internal sealed class GroupRepository(LiteSession session)
 {
     public IReadOnlyList<Group> ByPatient(PatientCode patient) => Where("patient", patient.Value);
 
+    public IReadOnlyList<Group> ByOwner(StaffCode owner) => Where("owner", owner.Value);
+
     protected override BsonValue Id(GroupCode key) => key.Value;
+
+    protected override void Touched(Group g) => Session.MarkGroup(g.Code);
 
     protected override BsonDocument ToDoc(Group g) => new()
     {

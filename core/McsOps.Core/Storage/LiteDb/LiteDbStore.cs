@@ -1,4 +1,5 @@
 using LiteDB;
+using McsOps.Core.Scheduling;
 
 namespace McsOps.Core.Storage.LiteDb;
 
@@ -13,16 +14,21 @@ public sealed class LiteDbStore : IStore
     public const int CurrentSchema = 1;
 
     internal const string MetaCollection = "_meta";
+
+    /// <summary>Above this many records written, group facts are projected after the commit.</summary>
+    private const int DeferFactsAfterWrites = 5000;
     private readonly DatabaseLock _lock;
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
+    private readonly PolicySettings _policy;
     private readonly Lock _writeGate = new();
 
-    private LiteDbStore(DatabaseLock dbLock, LiteDatabase db, TimeProvider time)
+    private LiteDbStore(DatabaseLock dbLock, LiteDatabase db, TimeProvider time, PolicySettings policy)
     {
         _lock = dbLock;
         _db = db;
         _time = time;
+        _policy = policy;
     }
 
     public string? Path { get; private init; }
@@ -36,8 +42,12 @@ public sealed class LiteDbStore : IStore
     /// schema up to date. Throws <see cref="OpsException"/> with exit code 4 when the file is
     /// locked, the key is wrong or the schema is newer than this program's.
     /// </summary>
-    public static LiteDbStore Open(string path, string keyFile, TimeProvider time)
+    public static LiteDbStore Open(string path, string keyFile, TimeProvider time) =>
+        Open(path, keyFile, time, new PolicySettings { Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo") });
+
+    public static LiteDbStore Open(string path, string keyFile, TimeProvider time, PolicySettings policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         var dbLock = DatabaseLock.Acquire(path);
         try
         {
@@ -64,7 +74,7 @@ public sealed class LiteDbStore : IStore
                 throw new OpsException(ExitCode.Locked, "db.corrupt", e.Message);
             }
 
-            var store = new LiteDbStore(dbLock, db, time) { Path = path };
+            var store = new LiteDbStore(dbLock, db, time, policy) { Path = path };
             try
             {
                 store.Migrate();
@@ -87,7 +97,7 @@ public sealed class LiteDbStore : IStore
     public T Read<T>(Func<IStoreSession, T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query(new LiteSession(_db, _time));
+        return query(new LiteSession(_db, _time, _policy));
     }
 
     public T Write<T>(Func<IStoreSession, T> operation)
@@ -100,14 +110,28 @@ public sealed class LiteDbStore : IStore
                 throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
             }
 
+            LiteSession session;
+            T result;
+            var deferFacts = false;
             try
             {
-                var session = new LiteSession(_db, _time);
-                var result = operation(session);
-                if (session.Changed)
+                session = new LiteSession(_db, _time, _policy);
+                result = operation(session);
+                deferFacts = session.HasDirtyFacts && session.Writes > DeferFactsAfterWrites;
+                if (session.HasDirtyFacts && !deferFacts)
+                {
+                    GroupFactsProjector.Refresh(session);
+                }
+
+                if (session.Changed || deferFacts)
                 {
                     var meta = Meta();
-                    meta["changes"] = meta["changes"].AsInt64 + 1;
+                    meta["changes"] = meta["changes"].AsInt64 + (session.Changed ? 1 : 0);
+                    if (deferFacts)
+                    {
+                        meta["facts_pending"] = true;
+                    }
+
                     if (session.AuditLog.Appended && session.AuditLog.Last() is { } head)
                     {
                         meta["audit_seq"] = head.Sequence;
@@ -121,14 +145,46 @@ public sealed class LiteDbStore : IStore
                 {
                     throw new InvalidOperationException("LiteDB did not commit the transaction");
                 }
-
-                return result;
             }
             catch
             {
                 _db.Rollback();
                 throw;
             }
+
+            if (deferFacts)
+            {
+                ProjectFacts(s => s.TakeDirtyFrom(session));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Brings group facts up to date in a transaction of their own. Used after a large write
+    /// (an import), because inside a transaction with tens of thousands of dirty pages every
+    /// LiteDB query costs milliseconds. <c>facts_pending</c> in the meta document, set by the
+    /// large write and cleared here, makes the next open recompute everything if the process
+    /// died in between: facts are derived data and never lost.
+    /// </summary>
+    private void ProjectFacts(Action<LiteSession> mark)
+    {
+        _db.BeginTrans();
+        try
+        {
+            var session = new LiteSession(_db, _time, _policy);
+            mark(session);
+            GroupFactsProjector.Refresh(session);
+            var meta = Meta();
+            meta.Remove("facts_pending");
+            _db.GetCollection(MetaCollection).Update(meta);
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
         }
     }
 
@@ -158,7 +214,13 @@ public sealed class LiteDbStore : IStore
         var meta = metaCol.FindById("meta");
         if (meta is null)
         {
-            metaCol.Insert(new BsonDocument { ["_id"] = "meta", ["schema"] = CurrentSchema, ["changes"] = 0L });
+            metaCol.Insert(new BsonDocument
+            {
+                ["_id"] = "meta",
+                ["schema"] = CurrentSchema,
+                ["changes"] = 0L,
+                ["facts_policy"] = $"{_policy.Zone.Id}|{_policy.ReviewSchedule}",
+            });
             EnsureIndexes();
             return;
         }
@@ -171,16 +233,57 @@ public sealed class LiteDbStore : IStore
 
         // Migrations from older schemas go here, one step at a time, each in its own transaction.
         EnsureIndexes();
+        RefreshFactsIfPolicyChanged(meta);
     }
 
+    /// <summary>
+    /// Group facts depend on the zone and the default review schedule, and are left pending when
+    /// a process died after a large write: recompute them all then.
+    /// </summary>
+    private void RefreshFactsIfPolicyChanged(BsonDocument meta)
+    {
+        var key = $"{_policy.Zone.Id}|{_policy.ReviewSchedule}";
+        if (meta.TryGetValue("facts_policy", out var recorded) && recorded.AsString == key && !meta.ContainsKey("facts_pending"))
+        {
+            return;
+        }
+
+        ProjectFacts(session =>
+        {
+            foreach (var d in _db.GetCollection("groups").FindAll())
+            {
+                session.DirtyGroups.Add(d["_id"].AsString);
+            }
+        });
+        _db.BeginTrans();
+        var doc = Meta();
+        doc["facts_policy"] = key;
+        _db.GetCollection(MetaCollection).Update(doc);
+        _db.Commit();
+    }
+
+    /// <summary>
+    /// One index per field a query filters on. Every indexed value is (nearly) unique — see
+    /// <see cref="IndexKey"/> — or, for codes, has few duplicates (a staff member's memberships).
+    /// </summary>
     private void EnsureIndexes()
     {
-        _db.GetCollection("staff").EnsureIndex("os_user");
-        _db.GetCollection("staff").EnsureIndex("facility");
-        _db.GetCollection("groups").EnsureIndex("patient");
-        _db.GetCollection("groups").EnsureIndex("owner");
-        _db.GetCollection("memberships").EnsureIndex("staff");
-        _db.GetCollection("devices").EnsureIndex("holder");
-        _db.GetCollection("actions").EnsureIndex("open");
+        void Index(string collection, params string[] fields)
+        {
+            foreach (var f in fields)
+            {
+                _db.GetCollection(collection).EnsureIndex(f);
+            }
+        }
+
+        Index("staff", "facility", "ix_os", "ix_pw", "ix_training", "ix_pledge", "ix_departed");
+        Index("groups", "patient", "owner");
+        Index("memberships", "staff", "ix_invited");
+        Index("devices", "holder");
+        Index("actions", "ix_open");
+        Index("reviews", "group", "ix_open");
+        Index("outbox", "ix_state");
+        Index("checklists", "ix_open");
+        Index(LiteDueIndex.FactsCollection, "ix_review_next", "ix_consent");
     }
 }

@@ -6,6 +6,8 @@ namespace McsOps.Core.Storage.LiteDb;
 internal abstract class LiteRepository<TKey, T>(LiteSession session, string collection) : IRepository<TKey, T>
     where T : class
 {
+    protected LiteSession Session { get; } = session;
+
     protected ILiteCollection<BsonDocument> Collection { get; } = session.Database.GetCollection(collection);
 
     public T? Find(TKey key)
@@ -18,20 +20,33 @@ internal abstract class LiteRepository<TKey, T>(LiteSession session, string coll
 
     public int Count() => Collection.Count();
 
-    public void Upsert(T entity)
+    public virtual void Upsert(T entity)
     {
         Collection.Upsert(ToDoc(entity));
-        session.MarkChanged();
+        Session.MarkChanged();
+        Touched(entity);
     }
 
     public void Insert(T entity)
     {
         Collection.Insert(ToDoc(entity));
-        session.MarkChanged();
+        Session.MarkChanged();
+        Inserted(entity);
     }
+
+    /// <summary>Records matching a query on this collection's indexes.</summary>
+    internal IReadOnlyList<T> Find(BsonExpression predicate) => Collection.Find(predicate).Select(FromDoc).ToList();
 
     protected IReadOnlyList<T> Where(string field, BsonValue value) =>
         Collection.Find(Query.EQ(field, value)).Select(FromDoc).ToList();
+
+    /// <summary>Tells the session what a write may have changed for the due list.</summary>
+    protected virtual void Touched(T entity)
+    {
+    }
+
+    /// <summary>Like <see cref="Touched"/>, for a record that is new.</summary>
+    protected virtual void Inserted(T entity) => Touched(entity);
 
     protected abstract BsonValue Id(TKey key);
 

@@ -1,13 +1,23 @@
 using LiteDB;
+using McsOps.Core.Scheduling;
 
 namespace McsOps.Core.Storage.LiteDb;
 
+/// <summary>
+/// One transaction's view of the database. It remembers which groups, patients and staff a write
+/// touched, so that the store can bring the due-list facts of exactly those up to date before
+/// the transaction commits.
+/// </summary>
 internal sealed class LiteSession : IStoreSession
 {
-    public LiteSession(LiteDatabase database, TimeProvider time)
+    private FacilityCode? _home;
+    private bool _homeLoaded;
+
+    public LiteSession(LiteDatabase database, TimeProvider time, PolicySettings policy)
     {
         Database = database;
         Time = time;
+        Policy = policy;
         Facilities = new FacilityRepository(this);
         Staff = new StaffRepository(this);
         Patients = new PatientRepository(this);
@@ -16,13 +26,29 @@ internal sealed class LiteSession : IStoreSession
         Devices = new DeviceRepository(this);
         Actions = new McsActionRepository(this);
         AuditLog = new LiteAuditLog(this);
+        Reviews = new ReviewRepository(this);
+        Outbox = new OutboxRepository(this);
+        Checklists = new ChecklistRepository(this);
+        DueIndex = new LiteDueIndex(this);
     }
 
     public LiteDatabase Database { get; }
 
     public TimeProvider Time { get; }
 
+    public PolicySettings Policy { get; }
+
     public bool Changed { get; private set; }
+
+    public HashSet<string> DirtyGroups { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> DirtyPatients { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> DirtyStaff { get; } = new(StringComparer.Ordinal);
+
+    public bool HomeMayHaveChanged { get; private set; }
+
+    public bool HasDirtyFacts => DirtyGroups.Count > 0 || DirtyPatients.Count > 0 || DirtyStaff.Count > 0 || HomeMayHaveChanged;
 
     public IFacilityRepository Facilities { get; }
 
@@ -42,5 +68,59 @@ internal sealed class LiteSession : IStoreSession
 
     public LiteAuditLog AuditLog { get; }
 
-    public void MarkChanged() => Changed = true;
+    public IReviewRepository Reviews { get; }
+
+    public IOutboxRepository Outbox { get; }
+
+    public IChecklistRepository Checklists { get; }
+
+    public IDueIndex Due => DueIndex;
+
+    public LiteDueIndex DueIndex { get; }
+
+    /// <summary>The home facility's code, read once per session.</summary>
+    public FacilityCode? HomeFacility
+    {
+        get
+        {
+            if (!_homeLoaded)
+            {
+                var doc = Database.GetCollection("facilities").FindOne(Query.EQ("home", true));
+                _home = doc is null ? null : Bson.CodeOf<FacilityCode>(doc["_id"]);
+                _homeLoaded = true;
+            }
+
+            return _home;
+        }
+    }
+
+    /// <summary>How many records this session wrote.</summary>
+    public int Writes { get; private set; }
+
+    public void MarkChanged()
+    {
+        Changed = true;
+        Writes++;
+    }
+
+    /// <summary>Carries what a committed transaction left to project into the next one.</summary>
+    public void TakeDirtyFrom(LiteSession other)
+    {
+        DirtyGroups.UnionWith(other.DirtyGroups);
+        DirtyPatients.UnionWith(other.DirtyPatients);
+        DirtyStaff.UnionWith(other.DirtyStaff);
+        HomeMayHaveChanged |= other.HomeMayHaveChanged;
+    }
+
+    public void MarkGroup(GroupCode group) => DirtyGroups.Add(group.Value);
+
+    public void MarkPatient(PatientCode patient) => DirtyPatients.Add(patient.Value);
+
+    public void MarkStaff(StaffCode staff) => DirtyStaff.Add(staff.Value);
+
+    public void FacilityChanged()
+    {
+        _homeLoaded = false;
+        HomeMayHaveChanged = true;
+    }
 }

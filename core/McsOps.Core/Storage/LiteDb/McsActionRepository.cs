@@ -5,7 +5,11 @@ namespace McsOps.Core.Storage.LiteDb;
 internal sealed class McsActionRepository(LiteSession session)
     : LiteRepository<string, McsAction>(session, "actions"), IMcsActionRepository
 {
-    public IReadOnlyList<McsAction> Open() => Where("open", true);
+    public IReadOnlyList<McsAction> Open()
+    {
+        var (from, to) = IndexKey.Exactly(1);
+        return Find(Query.Between("ix_open", from, to));
+    }
 
     protected override BsonValue Id(string key) => key;
 
@@ -21,7 +25,7 @@ internal sealed class McsActionRepository(LiteSession session)
         ["done_by"] = Bson.Str(a.DoneBy),
         ["done_at"] = Bson.Instant(a.DoneAt),
         ["note"] = Bson.Str(a.Note),
-        ["open"] = a.IsOpen,
+        ["ix_open"] = a.IsOpen ? IndexKey.Of(1, a.Key) : IndexKey.NotApplicable(a.Key),
     };
 
     protected override McsAction FromDoc(BsonDocument d) => new()

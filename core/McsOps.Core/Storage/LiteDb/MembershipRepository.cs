@@ -13,6 +13,8 @@ internal sealed class MembershipRepository(LiteSession session)
 
     protected override BsonValue Id((GroupCode Group, StaffCode Staff) key) => Key(key.Group, key.Staff);
 
+    protected override void Touched(Membership m) => Session.MarkGroup(m.Group);
+
     protected override BsonDocument ToDoc(Membership m) => new()
     {
         ["_id"] = Key(m.Group, m.Staff),
@@ -23,6 +25,10 @@ internal sealed class MembershipRepository(LiteSession session)
         ["invited_on"] = Bson.Date(m.InvitedOn),
         ["approved_on"] = Bson.Date(m.ApprovedOn),
         ["removed_on"] = Bson.Date(m.RemovedOn),
+        // index: pending invitations by the day they were sent (0: sent on an unknown day)
+        ["ix_invited"] = m.State == MembershipState.Invited
+            ? IndexKey.Of(Bson.DateKey(m.InvitedOn ?? DateOnly.MinValue), Key(m.Group, m.Staff))
+            : IndexKey.NotApplicable(Key(m.Group, m.Staff)),
         ["history"] = new BsonArray(m.History.Select(h => new BsonDocument
         {
             ["state"] = Bson.Enum(h.State),

@@ -7,6 +7,13 @@ internal sealed class PatientRepository(LiteSession session)
 {
     protected override BsonValue Id(PatientCode key) => key.Value;
 
+    protected override void Touched(Patient p) => Session.MarkPatient(p.Code);
+
+    /// <summary>A new patient has no group yet: nothing to bring up to date.</summary>
+    protected override void Inserted(Patient p)
+    {
+    }
+
     protected override BsonDocument ToDoc(Patient p) => new()
     {
         ["_id"] = p.Code.Value,
@@ -26,6 +33,7 @@ internal sealed class PatientRepository(LiteSession session)
                 ["withdrawn_on"] = Bson.Date(c.WithdrawnOn),
             }
             : BsonValue.Null,
+        ["transferred_in_on"] = Bson.Date(p.TransferredInOn),
     };
 
     protected override Patient FromDoc(BsonDocument d) => new()
@@ -47,5 +55,6 @@ internal sealed class PatientRepository(LiteSession session)
                 RefusedFacilities = d["consent"]["refused"].AsArray.Select(Bson.CodeOf<FacilityCode>).ToList(),
                 WithdrawnOn = Bson.Date(d["consent"]["withdrawn_on"]),
             },
+        TransferredInOn = Bson.Date(d["transferred_in_on"]),
     };
 }

@@ -5,11 +5,46 @@ namespace McsOps.Core.Storage.LiteDb;
 internal sealed class StaffRepository(LiteSession session)
     : LiteRepository<StaffCode, Staff>(session, "staff"), IStaffRepository
 {
-    public Staff? FindByOsUser(string osUser) => Where("os_user", osUser).FirstOrDefault();
+    public Staff? FindByOsUser(string osUser) => Where("ix_os", osUser).FirstOrDefault();
 
     protected override BsonValue Id(StaffCode key) => key.Value;
 
-    protected override BsonDocument ToDoc(Staff s) => new()
+    /// <summary>Group facts depend on a member's facility only: a new member or another field changes none.</summary>
+    public override void Upsert(Staff entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var before = Collection.FindById(entity.Code.Value);
+        base.Upsert(entity);
+        if (before is not null && before["facility"].AsString != entity.Facility.Value)
+        {
+            Session.MarkStaff(entity.Code);
+        }
+    }
+
+    /// <summary>
+    /// Index fields for the due list, for home staff who have not departed (others answer to their
+    /// own facility): the day an 8rotating password was changed (0: unknown), the last training
+    /// (0: never), 0 when no pledge is on file.
+    /// </summary>
+    private BsonDocument WithDueIndex(BsonDocument doc, Staff s)
+    {
+        var id = s.Code.Value;
+        var counts = s.Facility == Session.HomeFacility && s.Status != StaffStatus.Departed;
+        doc["ix_pw"] = !counts ? IndexKey.NotApplicable(id) : s.PasswordClass switch
+        {
+            PasswordClass.EightRotating => IndexKey.Of(Bson.DateKey(s.PasswordChangedOn ?? DateOnly.MinValue), id),
+            PasswordClass.Unknown => IndexKey.Of(0, id),
+            _ => IndexKey.NotApplicable(id),
+        };
+        doc["ix_training"] = counts ? IndexKey.Of(Bson.DateKey(s.LastTrainingOn ?? DateOnly.MinValue), id) : IndexKey.NotApplicable(id);
+        doc["ix_pledge"] = counts && s.PledgeSignedOn is null ? IndexKey.Of(0, id) : IndexKey.NotApplicable(id);
+        doc["ix_departed"] = s.Status == StaffStatus.Departed ? IndexKey.Of(0, id) : IndexKey.NotApplicable(id);
+        // OS users are unique; staff without one get a value no OS user can have.
+        doc["ix_os"] = s.OsUser ?? "#" + id;
+        return doc;
+    }
+
+    protected override BsonDocument ToDoc(Staff s) => WithDueIndex(new BsonDocument
     {
         ["_id"] = s.Code.Value,
         ["facility"] = s.Facility.Value,
@@ -30,7 +65,7 @@ internal sealed class StaffRepository(LiteSession session)
         ["slack_user_id"] = Bson.Str(s.SlackUserId),
         ["teams_user_id"] = Bson.Str(s.TeamsUserId),
         ["os_user"] = Bson.Str(s.OsUser),
-    };
+    }, s);
 
     protected override Staff FromDoc(BsonDocument d) => new()
     {

@@ -1,0 +1,8 @@
+namespace McsOps.Core;
+
+public enum OutboxState
+{
+    [Token("pending")] Pending,
+    [Token("sent")] Sent,
+    [Token("dead")] Dead,
+}

@@ -1,0 +1,211 @@
+using McsOps.Core.Scheduling;
+using McsOps.Core.Storage;
+
+namespace McsOps.Core;
+
+/// <summary>
+/// The scheduler sweep (design §5, issue "policies"): opens the reviews that are due, escalates,
+/// and writes reminders to the outbox. Idempotent: every message has a key built from what it is
+/// about, so sweeping twice at one instant enqueues nothing new. Works in batches of small
+/// transactions (LiteDB queries slow down inside a large one); each batch is complete in itself.
+/// </summary>
+public sealed class Sweeper(PolicySettings policy, Lang lang)
+{
+    private const int Batch = 300;
+    private readonly Notifications _n = new(policy, lang);
+
+    public SweepResult Run(IStore store, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var opened = OpenOwedReviews(store, at);
+        var (escalated, reviewMessages) = RemindAndEscalate(store, at);
+        var others = store.Write(s => RemindStaff(s, at) + Digest(s, at));
+        return new SweepResult(opened, escalated, reviewMessages + others);
+    }
+
+    private int OpenOwedReviews(IStore store, DateTimeOffset at)
+    {
+        var owed = store.Read(s => s.Due.ReviewsOwed(at));
+        if (owed.Count == 0)
+        {
+            return 0;
+        }
+
+        var staff = store.Read(s => s.Staff.All().ToDictionary(x => x.Code));
+        var patients = store.Read(s => s.Patients.All().ToDictionary(x => x.Code));
+        var opened = 0;
+        foreach (var chunk in owed.Chunk(Batch))
+        {
+            opened += store.Write(s =>
+            {
+                var n = 0;
+                foreach (var f in chunk)
+                {
+                    if (s.Groups.Find(f.Group) is not { } group || s.Reviews.OpenFor(f.Group) is not null
+                        || ReviewPolicy.Occurrence(f.Cron, f.ReviewNext!.Value, at, policy) is not { } occurrence)
+                    {
+                        continue;
+                    }
+
+                    ReviewOpener.Open(s, group, occurrence, adHoc: false, policy, Actor.System, staff.GetValueOrDefault, patients.GetValueOrDefault);
+                    n++;
+                }
+
+                return n;
+            });
+        }
+
+        return opened;
+    }
+
+    private (int Escalated, int Messages) RemindAndEscalate(IStore store, DateTimeOffset at)
+    {
+        var open = store.Read(s => s.Reviews.Open());
+        if (open.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var admins = store.Read(Admins);
+        int escalated = 0, messages = 0;
+        foreach (var chunk in open.Chunk(Batch))
+        {
+            var (e, m) = store.Write(s =>
+            {
+                int e = 0, m = 0;
+                foreach (var review in chunk)
+                {
+                    var openedOn = policy.Clock.DateOf(review.OpenedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    var days = ReviewPolicy.ReminderDaysReached(review, at, policy).ToList();
+                    if (review.Pending > 0 && review.Reviewer is { } reviewer && days.Count > 0)
+                    {
+                        var day = days.Max();
+                        m += Enqueue(s, _n.Message($"review:{review.Group.Value}:{openedOn}:day{day}:{reviewer.Value}", reviewer, "review_reminder", at, ReviewContent(review)));
+                    }
+
+                    if (ReviewPolicy.ShouldEscalate(review, at, policy))
+                    {
+                        s.Reviews.Upsert(review with { Status = ReviewStatus.Escalated, EscalatedAt = at });
+                        s.Audit.Append(Actor.System, "reviews.escalate", review.Group.Value, $"day {policy.EscalationDay}; pending {review.Pending}");
+                        e++;
+                        foreach (var admin in admins)
+                        {
+                            m += Enqueue(s, _n.Message($"escalation:{review.Group.Value}:{openedOn}:{admin.Value}", admin, "review_escalation", at, new MessageContent
+                            {
+                                Text = _n.T("msg.escalation", review.Group.Value, review.Pending, review.DueOn.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture)),
+                                Buttons = [new MessageButton(_n.T("msg.button.review"), "review_group", review.Group.Value)],
+                            }));
+                        }
+                    }
+                }
+
+                return (e, m);
+            });
+            escalated += e;
+            messages += m;
+        }
+
+        return (escalated, messages);
+    }
+
+    private MessageContent ReviewContent(Review review) => new()
+    {
+        Text = _n.T("msg.review", review.Group.Value, review.Pending, review.DueOn.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture)),
+        Buttons = [new MessageButton(_n.T("msg.button.review"), "review_group", review.Group.Value)],
+    };
+
+    /// <summary>Password rotation, lost devices, offboarding items, training and pledge.</summary>
+    private int RemindStaff(IStoreSession s, DateTimeOffset at)
+    {
+        var today = policy.Clock.DateOf(at);
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var month = today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var m = 0;
+        foreach (var staff in s.Due.PasswordCandidates(today.AddMonths(-policy.RotationMonths).AddDays(policy.PasswordReminderDays.Max() + 4)))
+        {
+            if (PasswordPolicy.Rotation(staff, policy.RotationMonths) is not (PasswordPolicy.Rotate, { } due))
+            {
+                continue;
+            }
+
+            var left = due.DayNumber - today.DayNumber;
+            var key = left <= 0 ? $"password:{staff.Code.Value}:{due:yyyy-MM-dd}:overdue:{day}"
+                : policy.PasswordReminderDays.Contains(left) ? $"password:{staff.Code.Value}:{due:yyyy-MM-dd}:d{left}" : null;
+            if (key is not null)
+            {
+                m += Enqueue(s, _n.Message(key, staff.Code, "password_reminder", at, new MessageContent
+                {
+                    Text = left <= 0 ? _n.T("msg.password.overdue", due.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture))
+                        : _n.T("msg.password.soon", due.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture), left),
+                }));
+            }
+        }
+
+        foreach (var d in s.Devices.All().Where(d => d is { Status: DeviceStatus.Lost, Holder: not null }))
+        {
+            if (s.Staff.Find(d.Holder!.Value) is { } holder && PasswordPolicy.MustChangeAfterLoss(holder, d))
+            {
+                m += Enqueue(s, _n.Message($"password-lost:{holder.Code.Value}:{d.Tag.Value}", holder.Code, "password_change_now", at,
+                    new MessageContent { Text = _n.T("msg.password.lost", d.Tag.Value) }, urgent: true));
+            }
+        }
+
+        var admins = Admins(s);
+        foreach (var c in s.Checklists.Open())
+        {
+            foreach (var owner in c.Items.Where(i => !i.IsDone).GroupBy(i => i.Owner))
+            {
+                foreach (var recipient in owner.Key is { } leaver ? [leaver] : admins)
+                {
+                    m += Enqueue(s, _n.Message($"checklist:{c.Staff.Value}:{recipient.Value}:{day}", recipient, "checklist_reminder", at, new MessageContent
+                    {
+                        Text = _n.T("msg.checklist", c.Staff.Value, owner.Count(), c.LastDay.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture)),
+                        Fields = [.. owner.Select(i => new MessageField(Tokens.Format(i.Kind), i.Subject ?? "-"))],
+                    }));
+                }
+            }
+        }
+
+        foreach (var staff in s.Due.TrainingCandidates(today.AddMonths(-policy.TrainingIntervalMonths)))
+        {
+            m += Enqueue(s, _n.Message($"training:{staff.Code.Value}:{month}", staff.Code, "training_reminder", at, new MessageContent { Text = _n.T("msg.training") }));
+        }
+
+        foreach (var staff in s.Due.WithoutPledge())
+        {
+            m += Enqueue(s, _n.Message($"pledge:{staff.Code.Value}:{month}", staff.Code, "pledge_reminder", at, new MessageContent { Text = _n.T("msg.pledge") }));
+        }
+
+        return m;
+    }
+
+    /// <summary>The first sweep at or after each digest time writes one digest per admin.</summary>
+    private int Digest(IStoreSession s, DateTimeOffset at)
+    {
+        var schedule = new Schedule(policy.DigestSchedule, policy.Zone);
+        if (schedule.Latest(at.AddDays(-7), at) is not { } time)
+        {
+            return 0;
+        }
+
+        var date = policy.Clock.DateOf(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var actions = s.Actions.Open();
+        var today = policy.Clock.DateOf(at);
+        var m = 0;
+        foreach (var admin in Admins(s))
+        {
+            m += Enqueue(s, _n.Message($"digest:{date}:{admin.Value}", admin, "digest", at, new MessageContent
+            {
+                Text = _n.T("msg.digest", actions.Count, actions.Count(a => a.DueOn < today)),
+                Fields = [.. actions.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g => new MessageField(Tokens.Format(g.Key), g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            }));
+        }
+
+        return m;
+    }
+
+    private static IReadOnlyList<StaffCode> Admins(IStoreSession s) =>
+        [.. s.Staff.All().Where(x => x.Roles.HasFlag(StaffRoles.Admin) && x.Status != StaffStatus.Departed).Select(x => x.Code).OrderBy(c => c.Value, StringComparer.Ordinal)];
+
+    private static int Enqueue(IStoreSession s, OutboxMessage message) => s.Outbox.Enqueue(message) ? 1 : 0;
+}

@@ -1,0 +1,71 @@
+using LiteDB;
+
+namespace McsOps.Core.Storage.LiteDb;
+
+internal sealed class ReviewRepository(LiteSession session)
+    : LiteRepository<string, Review>(session, "reviews"), IReviewRepository
+{
+    public Review? OpenFor(GroupCode group) => ByGroup(group).FirstOrDefault(r => r.IsOpen);
+
+    public IReadOnlyList<Review> ByGroup(GroupCode group) => Where("group", group.Value);
+
+    public IReadOnlyList<Review> Open()
+    {
+        var (from, to) = IndexKey.Exactly(1);
+        return Find(Query.Between("ix_open", from, to));
+    }
+
+    protected override BsonValue Id(string key) => key;
+
+    protected override void Touched(Review r) => Session.MarkGroup(r.Group);
+
+    protected override BsonDocument ToDoc(Review r) => new()
+    {
+        ["_id"] = r.Id,
+        ["group"] = r.Group.Value,
+        ["opened_at"] = Bson.Instant(r.OpenedAt),
+        ["due_on"] = Bson.Date(r.DueOn),
+        ["reviewer"] = Bson.Code(r.Reviewer),
+        ["status"] = Bson.Enum(r.Status),
+        ["ix_open"] = r.IsOpen ? IndexKey.Of(1, r.Id) : IndexKey.NotApplicable(r.Id),
+        ["pending"] = r.Pending,
+        ["adhoc"] = r.AdHoc,
+        ["escalated_at"] = Bson.Instant(r.EscalatedAt),
+        ["closed_at"] = Bson.Instant(r.ClosedAt),
+        ["closed_by"] = Bson.Str(r.ClosedBy),
+        ["items"] = new BsonArray(r.Items.Select(i => new BsonDocument
+        {
+            ["member"] = i.Member.Value,
+            ["decision"] = Bson.Enum(i.Decision),
+            ["justification"] = Bson.Str(i.Justification),
+            ["by"] = Bson.Str(i.DecidedBy),
+            ["at"] = Bson.Instant(i.DecidedAt),
+            ["channel"] = Bson.Enum(i.Channel),
+            ["signals"] = (int)i.Signals,
+        })),
+    };
+
+    protected override Review FromDoc(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        Group = Bson.CodeOf<GroupCode>(d["group"]),
+        OpenedAt = Bson.Instant(d["opened_at"])!.Value,
+        DueOn = Bson.Date(d["due_on"])!.Value,
+        Reviewer = Bson.Code<StaffCode>(d["reviewer"]),
+        Status = Bson.EnumOf<ReviewStatus>(d["status"]),
+        AdHoc = d["adhoc"].AsBoolean,
+        EscalatedAt = Bson.Instant(d["escalated_at"]),
+        ClosedAt = Bson.Instant(d["closed_at"]),
+        ClosedBy = Bson.Str(d["closed_by"]),
+        Items = d["items"].AsArray.Select(i => new ReviewItem
+        {
+            Member = Bson.CodeOf<StaffCode>(i["member"]),
+            Decision = Bson.EnumOf<ReviewDecision>(i["decision"]),
+            Justification = Bson.Str(i["justification"]),
+            DecidedBy = Bson.Str(i["by"]),
+            DecidedAt = Bson.Instant(i["at"]),
+            Channel = Bson.EnumOrNull<Channel>(i["channel"]),
+            Signals = (MemberSignal)i["signals"].AsInt32,
+        }).ToList(),
+    };
+}
