@@ -34,6 +34,7 @@ public sealed record Settings
     public PolicySettings Policy => new()
     {
         Zone = TimeZone,
+        Language = Language,
         ReviewSchedule = ReviewSchedule,
         DigestSchedule = DigestSchedule,
         RequireRemovalJustificationForExternal = RequireRemovalJustificationForExternal,

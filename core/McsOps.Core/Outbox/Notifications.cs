@@ -6,11 +6,11 @@ namespace McsOps.Core;
 /// Builds outbox messages: neutral content in the facility's language, quiet hours applied to
 /// everything that is not urgent, codes only — never a patient's name.
 /// </summary>
-public sealed class Notifications(PolicySettings policy, Lang lang)
+public sealed class Notifications(PolicySettings policy)
 {
     public PolicySettings Policy { get; } = policy;
 
-    public Lang Lang { get; } = lang;
+    public Lang Lang => Policy.Language;
 
     public string T(string key, params object?[] args) => Text.Get(Lang, key, args);
 

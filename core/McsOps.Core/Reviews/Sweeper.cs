@@ -9,10 +9,10 @@ namespace McsOps.Core;
 /// about, so sweeping twice at one instant enqueues nothing new. Works in batches of small
 /// transactions (LiteDB queries slow down inside a large one); each batch is complete in itself.
 /// </summary>
-public sealed class Sweeper(PolicySettings policy, Lang lang)
+public sealed class Sweeper(PolicySettings policy)
 {
     private const int Batch = 300;
-    private readonly Notifications _n = new(policy, lang);
+    private readonly Notifications _n = new(policy);
 
     public SweepResult Run(IStore store, DateTimeOffset at)
     {

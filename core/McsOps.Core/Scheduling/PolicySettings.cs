@@ -10,6 +10,9 @@ public sealed record PolicySettings
 {
     public required TimeZoneInfo Zone { get; init; }
 
+    /// <summary>The language of the messages McsOps sends (chat reminders, digests).</summary>
+    public Lang Language { get; init; } = Lang.Ja;
+
     public CronExpression ReviewSchedule { get; init; } = CronExpression.Parse("0 9 1 1,4,7,10 *");
 
     public CronExpression DigestSchedule { get; init; } = CronExpression.Parse("30 8 * * 1-5");

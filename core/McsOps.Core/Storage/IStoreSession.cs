@@ -28,6 +28,8 @@ public interface IStoreSession
 
     IChecklistRepository Checklists { get; }
 
+    ILinkCodeStore LinkCodes { get; }
+
     IDueIndex Due { get; }
 
     /// <summary>The clock of this store: audit entries and created records are stamped with it.</summary>

@@ -67,6 +67,14 @@ public interface IOutboxRepository : IRepository<string, OutboxMessage>
     IReadOnlyList<OutboxMessage> ByState(OutboxState state);
 }
 
+public interface ILinkCodeStore
+{
+    void Save(LinkCode code);
+
+    /// <summary>Removes and returns the code with this hash: a code works once.</summary>
+    LinkCode? Take(string hash);
+}
+
 public interface IChecklistRepository : IRepository<StaffCode, Checklist>
 {
     IReadOnlyList<Checklist> Open();

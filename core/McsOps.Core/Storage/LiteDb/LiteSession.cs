@@ -30,6 +30,7 @@ internal sealed class LiteSession : IStoreSession
         Outbox = new OutboxRepository(this);
         Checklists = new ChecklistRepository(this);
         DueIndex = new LiteDueIndex(this);
+        LinkCodes = new LiteLinkCodeStore(this);
     }
 
     public LiteDatabase Database { get; }
@@ -75,6 +76,8 @@ internal sealed class LiteSession : IStoreSession
     public IChecklistRepository Checklists { get; }
 
     public IDueIndex Due => DueIndex;
+
+    public ILinkCodeStore LinkCodes { get; }
 
     public LiteDueIndex DueIndex { get; }
 

@@ -1,0 +1,32 @@
+using McsOps.Core.Application;
+
+namespace McsOps.Core;
+
+/// <summary>
+/// <c>link &lt;code&gt;</c> in chat: binds this Slack or Teams user to the staff record the admin
+/// issued the code for. The code works once and for 24 hours.
+/// </summary>
+public sealed record LinkChatIdentity(string Code, Channel Platform, string PlatformUserId) : IOperation<Staff>;
+
+internal sealed class LinkChatIdentityHandler : IHandler<LinkChatIdentity, Staff>
+{
+    public Staff Handle(LinkChatIdentity op, OperationContext ctx)
+    {
+        if (op.Platform is not (Channel.Slack or Channel.Teams) || string.IsNullOrWhiteSpace(op.PlatformUserId))
+        {
+            throw OperationContext.Rejected("op.link.platform");
+        }
+
+        var code = ctx.Session.LinkCodes.Take(LinkCode.HashOf(op.Code ?? string.Empty));
+        if (code is null || code.ExpiresAt < ctx.Now)
+        {
+            throw OperationContext.Rejected("op.link.badcode");
+        }
+
+        var staff = ctx.Staff(code.Staff);
+        var updated = op.Platform == Channel.Slack ? staff with { SlackUserId = op.PlatformUserId } : staff with { TeamsUserId = op.PlatformUserId };
+        ctx.Session.Staff.Upsert(updated);
+        ctx.Audit("staff.link", staff.Code.Value, Tokens.Format(op.Platform));
+        return updated;
+    }
+}

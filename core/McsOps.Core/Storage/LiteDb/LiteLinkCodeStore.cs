@@ -1,0 +1,28 @@
+using LiteDB;
+
+namespace McsOps.Core.Storage.LiteDb;
+
+internal sealed class LiteLinkCodeStore(LiteSession session) : ILinkCodeStore
+{
+    private ILiteCollection<BsonDocument> Collection => session.Database.GetCollection("link_codes");
+
+    public void Save(LinkCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        Collection.Upsert(new BsonDocument { ["_id"] = code.Hash, ["staff"] = code.Staff.Value, ["expires_at"] = Bson.Instant(code.ExpiresAt) });
+        session.MarkChanged();
+    }
+
+    public LinkCode? Take(string hash)
+    {
+        var doc = Collection.FindById(hash);
+        if (doc is null)
+        {
+            return null;
+        }
+
+        Collection.Delete(hash);
+        session.MarkChanged();
+        return new LinkCode(hash, Bson.CodeOf<StaffCode>(doc["staff"]), Bson.Instant(doc["expires_at"])!.Value);
+    }
+}
