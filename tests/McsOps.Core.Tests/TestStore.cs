@@ -29,6 +29,8 @@ internal sealed class TestStore : IDisposable
 
     public static Actor Admin { get; } = new("S-0001", Channel.Cli);
 
+    public static McsOps.Core.Scheduling.PolicySettings Policy { get; } = new() { Zone = Tokyo };
+
     public LiteDbStore Store => _store ??= Open();
 
     public LiteDbStore Open() => LiteDbStore.Open(DatabasePath, KeyFile, Time);

@@ -25,6 +25,7 @@ internal static class ExportVerb
             throw new OpsException(ExitCode.BadArguments, "cli.badformat", f);
         }
 
+        var at = c.Args.Value("--at") is { } text ? DueVerb.ParseAt(text, c) : c.Time.GetUtcNow();
         using var store = c.OpenStore();
         var actor = c.ResolveActor(store);
         if (c.Args.Value("--out") is { } outPath)
@@ -33,14 +34,14 @@ internal static class ExportVerb
             var temp = outPath + ".tmp";
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
             {
-                Exporter.Export(store, kind, format, file, actor);
+                Exporter.Export(store, kind, format, file, actor, c.Settings.Policy, at);
             }
 
             File.Move(temp, outPath, overwrite: true);
         }
         else
         {
-            Exporter.Export(store, kind, format, c.Io.Stdout, actor);
+            Exporter.Export(store, kind, format, c.Io.Stdout, actor, c.Settings.Policy, at);
             c.Io.Stdout.Flush();
         }
 

@@ -156,7 +156,7 @@ public static partial class Text
         ["category.backup"] = ("バックアップ", "backup"),
         // chat and reminder messages (codes only, never a patient's name)
         ["msg.review"] = ("メンバー精査のお願い: {0} に未回答のメンバーが {1} 人います (期限 {2})", "Member review: {0} has {1} members without a decision (due {2})"),
-        ["msg.escalation"] = ("メンバー精査 {0} が期日までに終わっていません (未回答 {1} 人、期限 {2})。管理者として確認してください", "Member review {0} is escalated to you: {1} members without a decision (due {2})"),
+        ["msg.escalation"] = ("メンバー精査 {0} 件が 7 日目を過ぎても終わっていないため、管理者へエスカレーションしました: {1}", "{0} member reviews are escalated to the admins after 7 days without answers: {1}"),
         ["msg.button.review"] = ("精査する", "Review"),
         ["msg.password.soon"] = ("パスワード定期変更: {0} までに MCS のパスワードを変更してください (あと {1} 日)", "Password rotation: change your MCS password by {0} ({1} days left)"),
         ["msg.password.overdue"] = ("パスワード定期変更の期限 ({0}) を過ぎています。MCS のパスワードを変更し、「password changed」と返信してください", "Your MCS password was due for a change on {0}. Change it and answer \"password changed\""),

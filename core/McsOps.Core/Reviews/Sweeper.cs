@@ -11,101 +11,109 @@ namespace McsOps.Core;
 /// </summary>
 public sealed class Sweeper(PolicySettings policy)
 {
-    private const int Batch = 300;
+    private const int Batch = 1000;
     private readonly Notifications _n = new(policy);
 
     public SweepResult Run(IStore store, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var opened = OpenOwedReviews(store, at);
-        var (escalated, reviewMessages) = RemindAndEscalate(store, at);
-        var others = store.Write(s => RemindStaff(s, at) + Digest(s, at));
-        return new SweepResult(opened, escalated, reviewMessages + others);
+        var escalatedGroups = new List<string>();
+        var (opened, openMessages, openedIds) = OpenOwedReviews(store, at, escalatedGroups);
+        var reviewMessages = RemindAndEscalate(store, at, openedIds, escalatedGroups);
+        var others = store.Write(s => NotifyEscalations(s, at, escalatedGroups) + RemindStaff(s, at) + Digest(s, at));
+        return new SweepResult(opened, escalatedGroups.Count, openMessages + reviewMessages + others);
     }
 
-    private int OpenOwedReviews(IStore store, DateTimeOffset at)
+    /// <summary>Opens every review owed at <paramref name="at"/>, each already reminded or escalated as its age says.</summary>
+    private (int Opened, int Messages, HashSet<string> Ids) OpenOwedReviews(IStore store, DateTimeOffset at, List<string> escalated)
     {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var owed = store.Read(s => s.Due.ReviewsOwed(at));
         if (owed.Count == 0)
         {
-            return 0;
+            return (0, 0, ids);
         }
 
         var staff = store.Read(s => s.Staff.All().ToDictionary(x => x.Code));
         var patients = store.Read(s => s.Patients.All().ToDictionary(x => x.Code));
-        var opened = 0;
+        var messages = 0;
         foreach (var chunk in owed.Chunk(Batch))
         {
-            opened += store.Write(s =>
+            messages += store.Write(s =>
             {
-                var n = 0;
+                var m = 0;
                 foreach (var f in chunk)
                 {
-                    if (s.Groups.Find(f.Group) is not { } group || s.Reviews.OpenFor(f.Group) is not null
+                    if (s.Groups.Find(f.Group) is not { } group
                         || ReviewPolicy.Occurrence(f.Cron, f.ReviewNext!.Value, at, policy) is not { } occurrence)
                     {
                         continue;
                     }
 
-                    ReviewOpener.Open(s, group, occurrence, adHoc: false, policy, Actor.System, staff.GetValueOrDefault, patients.GetValueOrDefault);
-                    n++;
+                    var review = ReviewOpener.Open(s, group, occurrence, adHoc: false, policy, Actor.System, staff.GetValueOrDefault, patients.GetValueOrDefault);
+                    ids.Add(review.Id);
+                    m += Follow(s, review, at, escalated);
                 }
 
-                return n;
+                return m;
             });
         }
 
-        return opened;
+        return (ids.Count, messages, ids);
     }
 
-    private (int Escalated, int Messages) RemindAndEscalate(IStore store, DateTimeOffset at)
+    /// <summary>Reminds and escalates the reviews that were already open before this sweep.</summary>
+    private int RemindAndEscalate(IStore store, DateTimeOffset at, HashSet<string> openedNow, List<string> escalated)
     {
-        var open = store.Read(s => s.Reviews.Open());
-        if (open.Count == 0)
+        var open = store.Read(s => s.Reviews.Open()).Where(r => !openedNow.Contains(r.Id)).ToList();
+        return open.Chunk(Batch).Sum(chunk => store.Write(s => chunk.Sum(review => Follow(s, review, at, escalated))));
+    }
+
+    /// <summary>
+    /// What an open review needs at <paramref name="at"/>: the latest reminder day reached (only to
+    /// a reviewer who still has pending items) and, from day 7, escalation to the admins.
+    /// </summary>
+    private int Follow(IStoreSession s, Review review, DateTimeOffset at, List<string> escalated)
+    {
+        var m = 0;
+        var openedOn = policy.Clock.DateOf(review.OpenedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var days = ReviewPolicy.ReminderDaysReached(review, at, policy).ToList();
+        if (review.Pending > 0 && review.Reviewer is { } reviewer && days.Count > 0)
         {
-            return (0, 0);
+            var day = days.Max();
+            m += Enqueue(s, _n.Message($"review:{review.Group.Value}:{openedOn}:day{day}:{reviewer.Value}", reviewer, "review_reminder", at, ReviewContent(review)));
         }
 
-        var admins = store.Read(Admins);
-        int escalated = 0, messages = 0;
-        foreach (var chunk in open.Chunk(Batch))
+        if (ReviewPolicy.ShouldEscalate(review, at, policy))
         {
-            var (e, m) = store.Write(s =>
+            s.Reviews.Upsert(review with { Status = ReviewStatus.Escalated, EscalatedAt = at });
+            s.Audit.Append(Actor.System, "reviews.escalate", review.Group.Value, $"day {policy.EscalationDay}; pending {review.Pending}");
+            escalated.Add(review.Group.Value);
+        }
+
+        return m;
+    }
+
+    /// <summary>One message per admin for all the reviews this sweep escalated to them (the fallback reviewers).</summary>
+    private int NotifyEscalations(IStoreSession s, DateTimeOffset at, List<string> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return 0;
+        }
+
+        groups.Sort(StringComparer.Ordinal);
+        var m = 0;
+        foreach (var admin in Admins(s))
+        {
+            m += Enqueue(s, _n.Message($"escalation:{at.ToUnixTimeMilliseconds()}:{admin.Value}", admin, "review_escalation", at, new MessageContent
             {
-                int e = 0, m = 0;
-                foreach (var review in chunk)
-                {
-                    var openedOn = policy.Clock.DateOf(review.OpenedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                    var days = ReviewPolicy.ReminderDaysReached(review, at, policy).ToList();
-                    if (review.Pending > 0 && review.Reviewer is { } reviewer && days.Count > 0)
-                    {
-                        var day = days.Max();
-                        m += Enqueue(s, _n.Message($"review:{review.Group.Value}:{openedOn}:day{day}:{reviewer.Value}", reviewer, "review_reminder", at, ReviewContent(review)));
-                    }
-
-                    if (ReviewPolicy.ShouldEscalate(review, at, policy))
-                    {
-                        s.Reviews.Upsert(review with { Status = ReviewStatus.Escalated, EscalatedAt = at });
-                        s.Audit.Append(Actor.System, "reviews.escalate", review.Group.Value, $"day {policy.EscalationDay}; pending {review.Pending}");
-                        e++;
-                        foreach (var admin in admins)
-                        {
-                            m += Enqueue(s, _n.Message($"escalation:{review.Group.Value}:{openedOn}:{admin.Value}", admin, "review_escalation", at, new MessageContent
-                            {
-                                Text = _n.T("msg.escalation", review.Group.Value, review.Pending, review.DueOn.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture)),
-                                Buttons = [new MessageButton(_n.T("msg.button.review"), "review_group", review.Group.Value)],
-                            }));
-                        }
-                    }
-                }
-
-                return (e, m);
-            });
-            escalated += e;
-            messages += m;
+                Text = _n.T("msg.escalation", groups.Count, string.Join(", ", groups.Take(10)) + (groups.Count > 10 ? " …" : string.Empty)),
+                Buttons = [.. groups.Take(5).Select(g => new MessageButton(_n.T("msg.button.review") + " " + g, "review_group", g))],
+            }));
         }
 
-        return (escalated, messages);
+        return m;
     }
 
     private MessageContent ReviewContent(Review review) => new()

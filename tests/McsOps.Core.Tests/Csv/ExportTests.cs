@@ -15,7 +15,7 @@ public sealed class ExportTests : IDisposable
     private byte[] Export(string kind, ExportFormat format = ExportFormat.Csv)
     {
         using var ms = new MemoryStream();
-        Exporter.Export(_t.Store, kind, format, ms, TestStore.Admin);
+        Exporter.Export(_t.Store, kind, format, ms, TestStore.Admin, TestStore.Policy, _t.Time.GetUtcNow());
         return ms.ToArray();
     }
 
@@ -106,7 +106,7 @@ public sealed class ExportTests : IDisposable
     private static byte[] Exporter_Of(TestStore store, string kind)
     {
         using var ms = new MemoryStream();
-        Exporter.Export(store.Store, kind, ExportFormat.Csv, ms, TestStore.Admin);
+        Exporter.Export(store.Store, kind, ExportFormat.Csv, ms, TestStore.Admin, TestStore.Policy, store.Time.GetUtcNow());
         return ms.ToArray();
     }
 }

@@ -49,13 +49,22 @@ internal static class GroupFactsProjector
             }
         }
 
+        var facts = session.Database.GetCollection(LiteDueIndex.FactsCollection);
+        foreach (var code in session.ReviewOpened.Where(g => !session.DirtyGroups.Contains(g)))
+        {
+            if (facts.FindById(code) is { } doc && !doc["review_next"].IsNull)
+            {
+                facts.Update(LiteDueIndex.ToDoc(LiteDueIndex.FromDoc(doc) with { ReviewNext = null }));
+            }
+        }
+
+        session.ReviewOpened.Clear();
         if (session.DirtyGroups.Count == 0)
         {
             return;
         }
 
         var source = session.DirtyGroups.Count > BulkThreshold ? Bulk(session) : PerGroup(session);
-        var facts = session.Database.GetCollection(LiteDueIndex.FactsCollection);
         foreach (var code in session.DirtyGroups)
         {
             if (session.Groups.Find(GroupCode.Parse(code)) is { } group)

@@ -47,9 +47,12 @@ internal sealed class LiteSession : IStoreSession
 
     public HashSet<string> DirtyStaff { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Groups whose only news may be that a review is now open.</summary>
+    public HashSet<string> ReviewOpened { get; } = new(StringComparer.Ordinal);
+
     public bool HomeMayHaveChanged { get; private set; }
 
-    public bool HasDirtyFacts => DirtyGroups.Count > 0 || DirtyPatients.Count > 0 || DirtyStaff.Count > 0 || HomeMayHaveChanged;
+    public bool HasDirtyFacts => DirtyGroups.Count > 0 || DirtyPatients.Count > 0 || DirtyStaff.Count > 0 || ReviewOpened.Count > 0 || HomeMayHaveChanged;
 
     public IFacilityRepository Facilities { get; }
 
@@ -112,6 +115,7 @@ internal sealed class LiteSession : IStoreSession
         DirtyGroups.UnionWith(other.DirtyGroups);
         DirtyPatients.UnionWith(other.DirtyPatients);
         DirtyStaff.UnionWith(other.DirtyStaff);
+        ReviewOpened.UnionWith(other.ReviewOpened);
         HomeMayHaveChanged |= other.HomeMayHaveChanged;
     }
 

@@ -17,7 +17,18 @@ internal sealed class ReviewRepository(LiteSession session)
 
     protected override BsonValue Id(string key) => key;
 
-    protected override void Touched(Review r) => Session.MarkGroup(r.Group);
+    /// <summary>An open review only stops the group being owed one: a cheap change of its facts.</summary>
+    protected override void Touched(Review r)
+    {
+        if (r.IsOpen)
+        {
+            Session.ReviewOpened.Add(r.Group.Value);
+        }
+        else
+        {
+            Session.MarkGroup(r.Group);
+        }
+    }
 
     protected override BsonDocument ToDoc(Review r) => new()
     {
