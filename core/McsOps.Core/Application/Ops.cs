@@ -24,7 +24,12 @@ public sealed class Ops(IStore store, PolicySettings policy, TimeProvider time)
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(actor);
         var handler = Handlers.GetOrAdd(operation.GetType(), Resolve);
-        return Store.Write(session => (TResult)handler(operation, new OperationContext(session, actor, Policy, Time.GetUtcNow()))!);
+        return Store.Write(session =>
+        {
+            var result = (TResult)handler(operation, new OperationContext(session, actor, Policy, Time.GetUtcNow()))!;
+            ReviewGuard.CloseUnreviewable(session, actor);
+            return result;
+        });
     }
 
     /// <summary>Every operation type that has a handler, by name: what a remote transport may accept.</summary>

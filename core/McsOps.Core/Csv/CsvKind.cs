@@ -59,7 +59,10 @@ public abstract class CsvKind<TKey, T> : ICsvKind
             parsed.Add((row.Line, entity));
         }
 
-        return store.Read(session =>
+        // Checks and writes share one transaction and one context: what was checked is what is
+        // written, and stored data is read once, while the transaction is still small (LiteDB
+        // queries slow down as a transaction grows). A rejected file or a dry run writes nothing.
+        return store.Write(session =>
         {
             var context = new ImportContext(session, options.Time, options.Zone);
             CheckAll(parsed, context, (line, column, key, args) =>
@@ -72,7 +75,7 @@ public abstract class CsvKind<TKey, T> : ICsvKind
 
             return options.DryRun
                 ? Count(session, parsed, context)
-                : store.Write(write => Apply(write, parsed, new ImportContext(write, options.Time, options.Zone), actor, fileName, options.Progress));
+                : Apply(session, parsed, context, actor, fileName, options.Progress);
         });
     }
 
@@ -198,6 +201,10 @@ public abstract class CsvKind<TKey, T> : ICsvKind
 
         progress?.Report((done, rows.Count));
         context.FlushLeavers(actor);
+        if (created + updated > 0)
+        {
+            ReviewGuard.CloseUnreviewable(session, actor);
+        }
         return new ImportResult(Name, created, updated, unchanged, []);
     }
 

@@ -13,6 +13,7 @@ public sealed class ImportContext(IStoreSession store, TimeProvider time, TimeZo
     private Dictionary<PatientCode, Patient>? _patients;
     private Dictionary<GroupCode, Group>? _groups;
     private HashSet<StaffCode>? _leavers;
+    private HashSet<PatientCode>? _patientsWithGroups;
     private readonly HashSet<StaffCode> _touchedLeavers = [];
 
     public IStoreSession Store { get; } = store;
@@ -28,6 +29,10 @@ public sealed class ImportContext(IStoreSession store, TimeProvider time, TimeZo
     public IDictionary<PatientCode, Patient> Patients => _patients ??= Store.Patients.All().ToDictionary(p => p.Code);
 
     public IDictionary<GroupCode, Group> Groups => _groups ??= Store.Groups.All().ToDictionary(g => g.Code);
+
+    /// <summary>Whether any stored group belongs to the patient (read once per import).</summary>
+    public bool HasGroups(PatientCode patient) =>
+        (_patientsWithGroups ??= Groups.Values.Where(g => g.Patient is not null).Select(g => g.Patient!.Value).ToHashSet()).Contains(patient);
 
     /// <summary>Staff with an open offboarding checklist.</summary>
     public ISet<StaffCode> Leavers => _leavers ??= Store.Checklists.Open().Select(c => c.Staff).ToHashSet();

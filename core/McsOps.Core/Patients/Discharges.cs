@@ -9,8 +9,6 @@ namespace McsOps.Core;
 /// </summary>
 public static class Discharges
 {
-    public const int ArchiveDueDays = 7;
-
     /// <summary>The group as it must be stored given its patient: active → archive_pending on discharge.</summary>
     public static Group WithPatient(Group group, Patient? patient)
     {
@@ -34,7 +32,7 @@ public static class Discharges
             return;
         }
 
-        var due = on.AddDays(ArchiveDueDays);
+        var due = on.AddDays(session.Policy.ArchiveDueDays);
         session.Actions.Upsert(new McsAction
         {
             Key = key,

@@ -137,13 +137,13 @@ public sealed class Sweeper(PolicySettings policy)
             }
 
             var left = due.DayNumber - today.DayNumber;
-            var key = left <= 0 ? $"password:{staff.Code.Value}:{due:yyyy-MM-dd}:overdue:{day}"
+            var key = left < 0 ? $"password:{staff.Code.Value}:{due:yyyy-MM-dd}:overdue:{day}"
                 : policy.PasswordReminderDays.Contains(left) ? $"password:{staff.Code.Value}:{due:yyyy-MM-dd}:d{left}" : null;
             if (key is not null)
             {
                 m += Enqueue(s, _n.Message(key, staff.Code, "password_reminder", at, new MessageContent
                 {
-                    Text = left <= 0 ? _n.T("msg.password.overdue", due.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture))
+                    Text = left < 0 ? _n.T("msg.password.overdue", due.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture))
                         : _n.T("msg.password.soon", due.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture), left),
                 }));
             }

@@ -34,4 +34,10 @@ public interface IStoreSession
 
     /// <summary>The clock of this store: audit entries and created records are stamped with it.</summary>
     TimeProvider Time { get; }
+
+    /// <summary>The facility's policy settings the store was opened with.</summary>
+    Scheduling.PolicySettings Policy { get; }
+
+    /// <summary>The groups this transaction has changed so far (directly or through a member or a review).</summary>
+    IReadOnlyCollection<GroupCode> ChangedGroups { get; }
 }

@@ -57,6 +57,9 @@ public interface IReviewRepository : IRepository<string, Review>
     IReadOnlyList<Review> ByGroup(GroupCode group);
 
     IReadOnlyList<Review> Open();
+
+    /// <summary>The groups that have an open review (without reading the reviews).</summary>
+    IReadOnlySet<GroupCode> OpenGroups();
 }
 
 public interface IOutboxRepository : IRepository<string, OutboxMessage>

@@ -29,6 +29,9 @@ public sealed class OperationProperties
         using var t = new TestStore();
         t.Seed();
         var ops = new Ops(t.Store, TestStore.Policy, t.Time);
+
+        // An external member in a group whose patient gave no consent: a consent finding from the start.
+        ops.Execute(new RecordMembership(Groups[1], Staff[2], MembershipState.Active, TestStore.Policy.Clock.DateOf(t.Time.GetUtcNow())), TestStore.Admin);
         foreach (var (kind, a, b, days) in steps)
         {
             t.Time.Advance(TimeSpan.FromDays(days));

@@ -205,6 +205,6 @@ public sealed class LiteDbStoreTests : IDisposable
         _t.Store.Read(s => s.Memberships.ByStaff(StaffCode.Parse("S-0002")).Count).Should().Be(2);
         _t.Store.Read(s => s.Groups.ByPatient(PatientCode.Parse("P-0043")).Single().Code.Value).Should().Be("G-0043");
         var indexes = _t.Store.Database.GetCollection("$indexes").FindAll().Select(d => d["collection"].AsString + " " + d["expression"].AsString).ToList();
-        indexes.Should().Contain(["memberships $.staff", "groups $.patient", "staff $.ix_os", "memberships $.ix_invited", "group_facts $.ix_review_next"]);
+        indexes.Should().Contain(["memberships $.staff", "groups $.patient", "staff $.ix_os", "invitations $.ix_invited", "group_facts $.ix_review_next"]);
     }
 }

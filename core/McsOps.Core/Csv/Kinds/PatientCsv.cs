@@ -103,7 +103,7 @@ public sealed class PatientCsv : CsvKind<PatientCode, Patient>
 
     protected override void AfterWrite(Patient stored, Patient? previous, ImportContext context, Actor actor)
     {
-        if (stored.Status == PatientStatus.Discharged)
+        if (stored.Status == PatientStatus.Discharged && context.HasGroups(stored.Code))
         {
             Discharges.ApplyToGroups(context.Store, stored, actor);
         }

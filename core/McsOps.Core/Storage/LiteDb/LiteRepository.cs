@@ -22,14 +22,14 @@ internal abstract class LiteRepository<TKey, T>(LiteSession session, string coll
 
     public virtual void Upsert(T entity)
     {
-        Collection.Upsert(ToDoc(entity));
+        Collection.Upsert(Bson.Compact(ToDoc(entity)));
         Session.MarkChanged();
         Touched(entity);
     }
 
     public void Insert(T entity)
     {
-        Collection.Insert(ToDoc(entity));
+        Collection.Insert(Bson.Compact(ToDoc(entity)));
         Session.MarkChanged();
         Inserted(entity);
     }

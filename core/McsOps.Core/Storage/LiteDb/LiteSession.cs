@@ -52,6 +52,8 @@ internal sealed class LiteSession : IStoreSession
 
     public bool HomeMayHaveChanged { get; private set; }
 
+    public IReadOnlyCollection<GroupCode> ChangedGroups => [.. DirtyGroups.Concat(ReviewOpened).Distinct().Select(GroupCode.Parse)];
+
     public bool HasDirtyFacts => DirtyGroups.Count > 0 || DirtyPatients.Count > 0 || DirtyStaff.Count > 0 || ReviewOpened.Count > 0 || HomeMayHaveChanged;
 
     public IFacilityRepository Facilities { get; }

@@ -13,7 +13,37 @@ internal sealed class MembershipRepository(LiteSession session)
 
     protected override BsonValue Id((GroupCode Group, StaffCode Staff) key) => Key(key.Group, key.Staff);
 
-    protected override void Touched(Membership m) => Session.MarkGroup(m.Group);
+    protected override void Touched(Membership m)
+    {
+        Session.MarkGroup(m.Group);
+        var invitations = Session.Database.GetCollection(LiteDueIndex.InvitationsCollection);
+        var id = Key(m.Group, m.Staff);
+        if (m.State == MembershipState.Invited)
+        {
+            invitations.Upsert(new BsonDocument
+            {
+                ["_id"] = id,
+                ["ix_invited"] = IndexKey.Of(Bson.DateKey(m.InvitedOn ?? DateOnly.MinValue), id),
+            });
+        }
+        else
+        {
+            invitations.Delete(id);
+        }
+    }
+
+    /// <summary>
+    /// Pending invitations are few: they live in a small collection of their own, indexed by the
+    /// day they were sent, so that the large memberships collection carries one index less.
+    /// </summary>
+    protected override void Inserted(Membership m)
+    {
+        Session.MarkGroup(m.Group);
+        if (m.State == MembershipState.Invited)
+        {
+            Touched(m);
+        }
+    }
 
     protected override BsonDocument ToDoc(Membership m) => new()
     {
@@ -25,10 +55,6 @@ internal sealed class MembershipRepository(LiteSession session)
         ["invited_on"] = Bson.Date(m.InvitedOn),
         ["approved_on"] = Bson.Date(m.ApprovedOn),
         ["removed_on"] = Bson.Date(m.RemovedOn),
-        // index: pending invitations by the day they were sent (0: sent on an unknown day)
-        ["ix_invited"] = m.State == MembershipState.Invited
-            ? IndexKey.Of(Bson.DateKey(m.InvitedOn ?? DateOnly.MinValue), Key(m.Group, m.Staff))
-            : IndexKey.NotApplicable(Key(m.Group, m.Staff)),
         ["history"] = new BsonArray(m.History.Select(h => new BsonDocument
         {
             ["state"] = Bson.Enum(h.State),

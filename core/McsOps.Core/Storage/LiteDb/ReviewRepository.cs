@@ -9,6 +9,13 @@ internal sealed class ReviewRepository(LiteSession session)
 
     public IReadOnlyList<Review> ByGroup(GroupCode group) => Where("group", group.Value);
 
+    public IReadOnlySet<GroupCode> OpenGroups()
+    {
+        var (from, to) = IndexKey.Exactly(1);
+        return Collection.Query().Where(Query.Between("ix_open", from, to)).Select("{ g: $.group }").ToEnumerable()
+            .Select(d => Bson.CodeOf<GroupCode>(d["g"])).ToHashSet();
+    }
+
     public IReadOnlyList<Review> Open()
     {
         var (from, to) = IndexKey.Exactly(1);
