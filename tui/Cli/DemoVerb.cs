@@ -77,6 +77,8 @@ internal static class DemoVerb
                 throw new InvalidOperationException("the demo data does not import: " + result.Errors[0].Format(Lang.En));
             }
         }
+
+        DemoHistory.Add(store, c.Settings.Policy, c.Time);
     }
 
     private static void PrintSummary(IStore store, CliContext c)

@@ -33,7 +33,7 @@ internal sealed class MarkActionDoneHandler : IHandler<MarkActionDone, McsAction
                 var group = GroupCode.Parse(action.Subject);
                 if (s.Memberships.Find((group, member)) is { } m && m.State != MembershipState.Removed)
                 {
-                    s.Memberships.Upsert(Memberships.Step(m, MembershipState.Removed, ctx, "removed in MCS") with { RemovedOn = ctx.Today });
+                    s.Memberships.Upsert(MembershipSteps.Step(m, MembershipState.Removed, ctx, "removed in MCS") with { RemovedOn = ctx.Today });
                     ctx.Audit("memberships.update", $"{group.Value}/{member.Value}", "changed: state removed");
                 }
 

@@ -143,10 +143,10 @@ public abstract class CsvKind<TKey, T> : ICsvKind
     private ImportResult Count(IStoreSession session, List<(int Line, T Entity)> rows, ImportContext context)
     {
         int created = 0, updated = 0, unchanged = 0;
-        var repo = Repository(session);
+        var find = Finder(session, rows.Count);
         foreach (var (_, incoming) in rows)
         {
-            var existing = repo.Find(KeyOf(incoming));
+            var existing = find(KeyOf(incoming));
             if (existing is null)
             {
                 created++;
@@ -169,10 +169,10 @@ public abstract class CsvKind<TKey, T> : ICsvKind
         int created = 0, updated = 0, unchanged = 0, done = 0;
         var repo = Repository(session);
         var source = Path.GetFileName(fileName);
-        var empty = repo.Count() == 0; // the first import of a kind needs no look-ups
+        var find = Finder(session, rows.Count);
         foreach (var (_, incoming) in rows)
         {
-            var existing = empty ? null : repo.Find(KeyOf(incoming));
+            var existing = find(KeyOf(incoming));
             var stored = Prepare(incoming, existing, context, actor);
             if (existing is null)
             {
@@ -206,6 +206,29 @@ public abstract class CsvKind<TKey, T> : ICsvKind
             ReviewGuard.CloseUnreviewable(session, actor);
         }
         return new ImportResult(Name, created, updated, unchanged, []);
+    }
+
+    /// <summary>
+    /// How stored records are looked up: none for the first import of a kind, one pass over the
+    /// collection for a large file (a look-up per row costs more than reading them all), one
+    /// look-up per row otherwise.
+    /// </summary>
+    private Func<TKey, T?> Finder(IStoreSession session, int rows)
+    {
+        var repo = Repository(session);
+        var stored = repo.Count();
+        if (stored == 0)
+        {
+            return _ => null;
+        }
+
+        if (rows > 5000)
+        {
+            var all = repo.All().ToDictionary(KeyOf);
+            return key => all.GetValueOrDefault(key);
+        }
+
+        return repo.Find;
     }
 
     private List<string> Changed(T existing, T incoming)

@@ -61,9 +61,9 @@ internal sealed class MarkDeviceReturnedHandler : IHandler<MarkDeviceReturned, D
         if (device.Holder is { } holder && ctx.Session.Checklists.Find(holder) is { IsOpen: true } checklist)
         {
             var id = $"{Tokens.Format(ChecklistItemKind.ReturnDevice)}:{op.Tag.Value}";
-            if (checklist.Items.Any(i => i.Id == id && !i.IsDone))
+            if (checklist.HasOpenItem(id))
             {
-                ctx.Session.Checklists.Upsert(checklist with { Items = [.. checklist.Items.Select(i => i.Id == id ? i with { DoneAt = ctx.Now, DoneBy = ctx.Actor.Id, Evidence = "returned" } : i)] });
+                ctx.Session.Checklists.Upsert(checklist.Tick(id, ctx.Actor.Id, ctx.Now, "returned"));
                 ctx.Audit("checklists.tick", holder.Value, id);
             }
         }

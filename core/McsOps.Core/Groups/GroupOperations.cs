@@ -73,9 +73,9 @@ internal sealed class ReassignOwnerHandler : IHandler<ReassignOwner, Group>
         if (group.Owner is { } previous && ctx.Session.Checklists.Find(previous) is { IsOpen: true } checklist)
         {
             var id = $"{Tokens.Format(ChecklistItemKind.HandOverGroup)}:{op.Group.Value}";
-            if (checklist.Items.Any(i => i.Id == id && !i.IsDone))
+            if (checklist.HasOpenItem(id))
             {
-                ctx.Session.Checklists.Upsert(checklist with { Items = [.. checklist.Items.Select(i => i.Id == id ? i with { DoneAt = ctx.Now, DoneBy = ctx.Actor.Id, Evidence = $"owner {op.NewOwner.Value}" } : i)] });
+                ctx.Session.Checklists.Upsert(checklist.Tick(id, ctx.Actor.Id, ctx.Now, $"owner {op.NewOwner.Value}"));
                 ctx.Audit("checklists.tick", previous.Value, id);
             }
         }

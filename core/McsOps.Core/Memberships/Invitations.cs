@@ -59,8 +59,8 @@ internal sealed class DecideInvitationHandler : IHandler<DecideInvitation, Membe
         }
 
         var decided = op.Approve
-            ? Memberships.Step(m, MembershipState.Active, ctx, reason) with { ApprovedOn = ctx.Today }
-            : Memberships.Step(m, MembershipState.Removed, ctx, reason) with { RemovedOn = ctx.Today };
+            ? MembershipSteps.Step(m, MembershipState.Active, ctx, reason) with { ApprovedOn = ctx.Today }
+            : MembershipSteps.Step(m, MembershipState.Removed, ctx, reason) with { RemovedOn = ctx.Today };
         s.Memberships.Upsert(decided);
         ctx.Audit(op.Approve ? "invitations.approve" : "invitations.reject", $"{op.Group.Value}/{op.Invitee.Value}",
             $"failed: {(failed.Count == 0 ? "none" : string.Join(",", failed))}; reason: {reason ?? "-"}");
@@ -89,7 +89,7 @@ internal sealed class RecordMembershipHandler : IHandler<RecordMembership, Membe
 
         var existing = ctx.Session.Memberships.Find((op.Group, op.Staff));
         var m = existing ?? new Membership { Group = op.Group, Staff = op.Staff, State = op.State };
-        m = Memberships.Step(m, op.State, ctx, op.Reason) with
+        m = MembershipSteps.Step(m, op.State, ctx, op.Reason) with
         {
             ApprovedOn = op.State == MembershipState.Active ? op.On : m.ApprovedOn,
             RemovedOn = op.State == MembershipState.Removed ? op.On : m.RemovedOn,

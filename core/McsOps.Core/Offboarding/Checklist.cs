@@ -16,4 +16,10 @@ public sealed record Checklist
     public DateTimeOffset? SignedOffAt { get; init; }
 
     public bool IsOpen => SignedOffAt is null;
+
+    public bool HasOpenItem(string id) => Items.Any(i => i.Id == id && !i.IsDone);
+
+    /// <summary>The checklist with the item marked done.</summary>
+    public Checklist Tick(string id, string by, DateTimeOffset at, string? evidence) =>
+        this with { Items = [.. Items.Select(i => i.Id == id ? i with { DoneAt = at, DoneBy = by, Evidence = evidence } : i)] };
 }

@@ -47,7 +47,7 @@ internal sealed class CompleteChecklistItemHandler : IHandler<CompleteChecklistI
         }
 
         var evidence = string.IsNullOrWhiteSpace(op.Evidence) ? null : op.Evidence.Trim();
-        var updated = checklist with { Items = [.. checklist.Items.Select(i => i.Id == op.ItemId ? i with { DoneAt = ctx.Now, DoneBy = ctx.Actor.Id, Evidence = evidence } : i)] };
+        var updated = checklist.Tick(op.ItemId, ctx.Actor.Id, ctx.Now, evidence);
         ctx.Session.Checklists.Upsert(updated);
         ctx.Audit("checklists.tick", op.Staff.Value, $"{op.ItemId}; evidence: {evidence ?? "-"}");
         return updated;

@@ -43,7 +43,7 @@ internal sealed class RecordDecisionHandler : IHandler<RecordDecision, Review>
         ctx.Audit("reviews.decide", op.Group.Value, $"{op.Member.Value}: {Tokens.Format(op.Decision)}{(item.Decision != ReviewDecision.Pending ? $" (was {Tokens.Format(item.Decision)})" : string.Empty)}");
         if (op.Decision == ReviewDecision.Remove)
         {
-            Memberships.RequestRemoval(ctx, op.Group, op.Member, justification ?? "review");
+            MembershipSteps.RequestRemoval(ctx, op.Group, op.Member, justification ?? "review");
         }
 
         if (updated.Status == ReviewStatus.Completed)

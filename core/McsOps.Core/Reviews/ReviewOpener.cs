@@ -5,9 +5,13 @@ namespace McsOps.Core;
 /// <summary>Opens a review of a group: one pending item per active member, with the signals a reviewer needs.</summary>
 public static class ReviewOpener
 {
+    /// <summary>
+    /// Opens the review. A scheduled review opened late (by a sweep after day 7) starts escalated
+    /// when <paramref name="now"/> says so: both steps are audited.
+    /// </summary>
     public static Review Open(
         IStoreSession s, Group group, DateTimeOffset openedAt, bool adHoc, Scheduling.PolicySettings policy, Actor actor,
-        Func<StaffCode, Staff?>? staffLookup = null, Func<PatientCode, Patient?>? patientLookup = null)
+        Func<StaffCode, Staff?>? staffLookup = null, Func<PatientCode, Patient?>? patientLookup = null, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(group);
@@ -35,8 +39,19 @@ public static class ReviewOpener
             AdHoc = adHoc,
             Items = items,
         };
+        var escalate = now is { } at && ReviewPolicy.ShouldEscalate(review, at, policy);
+        if (escalate)
+        {
+            review = review with { Status = ReviewStatus.Escalated, EscalatedAt = now };
+        }
+
         s.Reviews.Insert(review);
         s.Audit.Append(actor, "reviews.open", group.Code.Value, $"{(adHoc ? "ad hoc" : "scheduled")}; opened {policy.Clock.DateOf(openedAt):yyyy-MM-dd}; due {review.DueOn:yyyy-MM-dd}; members {items.Count}");
+        if (escalate)
+        {
+            s.Audit.Append(actor, "reviews.escalate", group.Code.Value, $"day {policy.EscalationDay}; pending {review.Pending}");
+        }
+
         return review;
     }
 }

@@ -36,6 +36,7 @@ public sealed class Sweeper(PolicySettings policy)
 
         var staff = store.Read(s => s.Staff.All().ToDictionary(x => x.Code));
         var patients = store.Read(s => s.Patients.All().ToDictionary(x => x.Code));
+        var groups = store.Read(s => s.Groups.All().ToDictionary(x => x.Code));
         var messages = 0;
         foreach (var chunk in owed.Chunk(Batch))
         {
@@ -44,14 +45,19 @@ public sealed class Sweeper(PolicySettings policy)
                 var m = 0;
                 foreach (var f in chunk)
                 {
-                    if (s.Groups.Find(f.Group) is not { } group
+                    if (!groups.TryGetValue(f.Group, out var group)
                         || ReviewPolicy.Occurrence(f.Cron, f.ReviewNext!.Value, at, policy) is not { } occurrence)
                     {
                         continue;
                     }
 
-                    var review = ReviewOpener.Open(s, group, occurrence, adHoc: false, policy, Actor.System, staff.GetValueOrDefault, patients.GetValueOrDefault);
+                    var review = ReviewOpener.Open(s, group, occurrence, adHoc: false, policy, Actor.System, staff.GetValueOrDefault, patients.GetValueOrDefault, at);
                     ids.Add(review.Id);
+                    if (review.Status == ReviewStatus.Escalated)
+                    {
+                        escalated.Add(review.Group.Value);
+                    }
+
                     m += Follow(s, review, at, escalated);
                 }
 

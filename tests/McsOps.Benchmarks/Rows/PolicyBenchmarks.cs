@@ -43,19 +43,19 @@ internal sealed class DueListBenchmark : IBenchmark
         static BsonExpression UpTo(string field, long ordinal)
         {
             var (from, to) = IndexKey.UpTo(ordinal);
-            return Query.Between(field, from, to);
+            return Bson.Between(field, from, to);
         }
 
         static BsonExpression Exactly(string field, long ordinal)
         {
             var (from, to) = IndexKey.Exactly(ordinal);
-            return Query.Between(field, from, to);
+            return Bson.Between(field, from, to);
         }
 
         var n = db.GetCollection("reviews").Find(Exactly("ix_open", 1)).Count();
         n += db.GetCollection("group_facts").Find(UpTo("ix_review_next", At.ToUnixTimeMilliseconds())).Count();
         n += db.GetCollection("actions").Find(Exactly("ix_open", 1)).Count();
-        n += db.GetCollection("memberships").Find(UpTo("ix_invited", Bson.DateKey(horizon.AddDays(-policy.InvitationDueDays)))).Count();
+        n += db.GetCollection("invitations").Find(UpTo("ix_invited", Bson.DateKey(horizon.AddDays(-policy.InvitationDueDays)))).Count();
         n += db.GetCollection("staff").Find(UpTo("ix_pw", Bson.DateKey(horizon.AddMonths(-policy.RotationMonths).AddDays(4)))).Count();
         n += db.GetCollection("staff").Find(UpTo("ix_training", Bson.DateKey(horizon.AddMonths(-policy.TrainingIntervalMonths).AddDays(4)))).Count();
         n += db.GetCollection("staff").Find(UpTo("ix_pledge", 0)).Count();

@@ -43,6 +43,17 @@ internal static class Bson
         return doc;
     }
 
+    /// <summary>
+    /// <c>field = value</c>, as an expression whose text does not change with the value, so that
+    /// LiteDB parses and compiles it once. (<c>Query.EQ</c> and its kin compiled a new delegate
+    /// on every call: ~4 ms each, measured in a profile of the sweep.)
+    /// </summary>
+    public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
+    /// <summary><c>from ≤ field ≤ to</c>, compiled once per field (see <see cref="Eq"/>).</summary>
+    public static BsonExpression Between(string field, BsonValue from, BsonValue to) =>
+        BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to);
+
     /// <summary>The stored form of a date, for index range queries.</summary>
     public static int DateKey(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
 

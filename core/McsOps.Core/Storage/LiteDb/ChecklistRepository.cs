@@ -8,7 +8,7 @@ internal sealed class ChecklistRepository(LiteSession session)
     public IReadOnlyList<Checklist> Open()
     {
         var (from, to) = IndexKey.Exactly(1);
-        return Find(Query.Between("ix_open", from, to));
+        return Find(Bson.Between("ix_open", from, to));
     }
 
     protected override BsonValue Id(StaffCode key) => key.Value;

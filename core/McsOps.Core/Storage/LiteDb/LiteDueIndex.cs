@@ -36,7 +36,7 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
     private static BsonExpression UpTo(string field, long ordinal)
     {
         var (from, to) = IndexKey.UpTo(ordinal);
-        return Query.Between(field, from, to);
+        return Bson.Between(field, from, to);
     }
 
     private IReadOnlyList<Staff> Staff(BsonExpression query) => ((StaffRepository)session.Staff).Find(query);

@@ -38,7 +38,7 @@ internal abstract class LiteRepository<TKey, T>(LiteSession session, string coll
     internal IReadOnlyList<T> Find(BsonExpression predicate) => Collection.Find(predicate).Select(FromDoc).ToList();
 
     protected IReadOnlyList<T> Where(string field, BsonValue value) =>
-        Collection.Find(Query.EQ(field, value)).Select(FromDoc).ToList();
+        Collection.Find(Bson.Eq(field, value)).Select(FromDoc).ToList();
 
     /// <summary>Tells the session what a write may have changed for the due list.</summary>
     protected virtual void Touched(T entity)

@@ -93,7 +93,7 @@ internal sealed class LiteSession : IStoreSession
         {
             if (!_homeLoaded)
             {
-                var doc = Database.GetCollection("facilities").FindOne(Query.EQ("home", true));
+                var doc = Database.GetCollection("facilities").FindOne(Bson.Eq("home", true));
                 _home = doc is null ? null : Bson.CodeOf<FacilityCode>(doc["_id"]);
                 _homeLoaded = true;
             }

@@ -8,7 +8,7 @@ internal sealed class McsActionRepository(LiteSession session)
     public IReadOnlyList<McsAction> Open()
     {
         var (from, to) = IndexKey.Exactly(1);
-        return Find(Query.Between("ix_open", from, to));
+        return Find(Bson.Between("ix_open", from, to));
     }
 
     protected override BsonValue Id(string key) => key;

@@ -5,9 +5,11 @@ namespace McsOps.Core.Storage.LiteDb;
 internal sealed class MembershipRepository(LiteSession session)
     : LiteRepository<(GroupCode Group, StaffCode Staff), Membership>(session, "memberships"), IMembershipRepository
 {
-    /// <summary>The key starts with the group code, so the primary index serves this query.</summary>
+    /// <summary>
+    /// The key starts with the group code, so a range of the primary index serves this query.
+    /// </summary>
     public IReadOnlyList<Membership> ByGroup(GroupCode group) =>
-        Collection.Find(Query.StartsWith("_id", group.Value + "|")).Select(FromDoc).ToList();
+        Find(Bson.Between("_id", group.Value + "|", group.Value + "|\uffff"));
 
     public IReadOnlyList<Membership> ByStaff(StaffCode staff) => Where("staff", staff.Value);
 

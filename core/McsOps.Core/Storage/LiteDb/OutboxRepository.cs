@@ -20,7 +20,7 @@ internal sealed class OutboxRepository(LiteSession session)
     public IReadOnlyList<OutboxMessage> ByState(OutboxState state)
     {
         var (from, to) = IndexKey.Exactly((long)state);
-        return Find(Query.Between("ix_state", from, to));
+        return Find(Bson.Between("ix_state", from, to));
     }
 
     protected override BsonValue Id(string key) => key;

@@ -12,14 +12,14 @@ internal sealed class ReviewRepository(LiteSession session)
     public IReadOnlySet<GroupCode> OpenGroups()
     {
         var (from, to) = IndexKey.Exactly(1);
-        return Collection.Query().Where(Query.Between("ix_open", from, to)).Select("{ g: $.group }").ToEnumerable()
+        return Collection.Query().Where(Bson.Between("ix_open", from, to)).Select("{ g: $.group }").ToEnumerable()
             .Select(d => Bson.CodeOf<GroupCode>(d["g"])).ToHashSet();
     }
 
     public IReadOnlyList<Review> Open()
     {
         var (from, to) = IndexKey.Exactly(1);
-        return Find(Query.Between("ix_open", from, to));
+        return Find(Bson.Between("ix_open", from, to));
     }
 
     protected override BsonValue Id(string key) => key;

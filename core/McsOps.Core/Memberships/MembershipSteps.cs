@@ -3,7 +3,7 @@ using McsOps.Core.Application;
 namespace McsOps.Core;
 
 /// <summary>Membership steps shared by several operations.</summary>
-internal static class Memberships
+internal static class MembershipSteps
 {
     /// <summary>A decided removal: the membership waits for an admin to remove the member in MCS.</summary>
     public static void RequestRemoval(OperationContext ctx, GroupCode group, StaffCode staff, string reason)
