@@ -32,19 +32,21 @@ public static class DueList
                 r.Group.Value, r.DueOn, r.Reviewer, $"pending {r.Pending}/{r.Items.Count}");
         }
 
-        var occurrences = new Dictionary<(string?, DateTimeOffset), DateTimeOffset?>();
+        // Groups on one schedule share their occurrence: compute it (and its dates) once per schedule.
+        var occurrences = new Dictionary<(string?, DateTimeOffset), (DateOnly Due, string Opened)?>();
         foreach (var f in s.Due.ReviewsOwed(at))
         {
             var key = (f.Cron, f.ReviewNext!.Value);
-            if (!occurrences.TryGetValue(key, out var opened))
+            if (!occurrences.TryGetValue(key, out var review))
             {
-                occurrences[key] = opened = ReviewPolicy.Occurrence(f.Cron, f.ReviewNext.Value, at, policy);
+                occurrences[key] = review = ReviewPolicy.Occurrence(f.Cron, f.ReviewNext.Value, at, policy) is { } o
+                    ? (ReviewPolicy.DueOn(o, policy), $"opened {policy.Clock.DateOf(o):yyyy-MM-dd}; members ")
+                    : null;
             }
 
-            if (opened is { } o)
+            if (review is { } r)
             {
-                Add(DueCategory.Review, ReviewPolicy.Kind, f.Group.Value, ReviewPolicy.DueOn(o, policy), f.Owner,
-                    $"opened {policy.Clock.DateOf(o):yyyy-MM-dd}; members {f.ActiveMembers}");
+                Add(DueCategory.Review, ReviewPolicy.Kind, f.Group.Value, r.Due, f.Owner, r.Opened + f.ActiveMembers.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -56,7 +58,7 @@ public static class DueList
         foreach (var m in s.Due.PendingInvitations(horizon.AddDays(-policy.InvitationDueDays)))
         {
             Add(DueCategory.Invitation, InvitationPolicy.Kind, m.Group.Value, m.InvitedOn?.AddDays(policy.InvitationDueDays), null,
-                $"invitee {m.Staff.Value}");
+                "invitee " + m.Invitee.Value);
         }
 
         // A few days of slack: month arithmetic clamps to the month's end (12-31 + 2 months = 02-28).
@@ -99,13 +101,30 @@ public static class DueList
             }
         }
 
-        return list
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.Due ?? DateOnly.MinValue)
-            .ThenBy(f => f.Category)
-            .ThenBy(f => f.Subject, StringComparer.Ordinal)
-            .ThenBy(f => f.Kind, StringComparer.Ordinal)
-            .ToList();
+        list.Sort(Order);
+        return list;
+    }
+
+    /// <summary>Most urgent first, then by date, category, subject and kind.</summary>
+    private static int Order(DueFinding a, DueFinding b)
+    {
+        var c = a.Severity.CompareTo(b.Severity);
+        if (c == 0)
+        {
+            c = (a.Due ?? DateOnly.MinValue).CompareTo(b.Due ?? DateOnly.MinValue);
+        }
+
+        if (c == 0)
+        {
+            c = a.Category.CompareTo(b.Category);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Subject, b.Subject);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Kind, b.Kind);
     }
 
     private static void AddDevices(IStoreSession s, Action<DueCategory, string, string, DateOnly?, StaffCode?, string> add)

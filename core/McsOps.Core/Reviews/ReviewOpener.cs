@@ -7,7 +7,7 @@ public static class ReviewOpener
 {
     /// <summary>
     /// Opens the review. A scheduled review opened late (by a sweep after day 7) starts escalated
-    /// when <paramref name="now"/> says so: both steps are audited.
+    /// when <paramref name="now"/> says so, in the same audited change.
     /// </summary>
     public static Review Open(
         IStoreSession s, Group group, DateTimeOffset openedAt, bool adHoc, Scheduling.PolicySettings policy, Actor actor,
@@ -46,11 +46,8 @@ public static class ReviewOpener
         }
 
         s.Reviews.Insert(review);
-        s.Audit.Append(actor, "reviews.open", group.Code.Value, $"{(adHoc ? "ad hoc" : "scheduled")}; opened {policy.Clock.DateOf(openedAt):yyyy-MM-dd}; due {review.DueOn:yyyy-MM-dd}; members {items.Count}");
-        if (escalate)
-        {
-            s.Audit.Append(actor, "reviews.escalate", group.Code.Value, $"day {policy.EscalationDay}; pending {review.Pending}");
-        }
+        s.Audit.Append(actor, "reviews.open", group.Code.Value,
+            $"{(adHoc ? "ad hoc" : "scheduled")}; opened {policy.Clock.DateOf(openedAt):yyyy-MM-dd}; due {review.DueOn:yyyy-MM-dd}; members {items.Count}{(escalate ? $"; escalated (day {policy.EscalationDay} has passed)" : string.Empty)}");
 
         return review;
     }

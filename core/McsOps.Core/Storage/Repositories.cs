@@ -97,7 +97,7 @@ public interface IDueIndex
     IReadOnlyList<GroupFacts> ConsentFindings();
 
     /// <summary>Invitations still pending that were sent on or before the date.</summary>
-    IReadOnlyList<Membership> PendingInvitations(DateOnly sentOnOrBefore);
+    IReadOnlyList<PendingInvitation> PendingInvitations(DateOnly sentOnOrBefore);
 
     /// <summary>Home staff (not departed) whose 8rotating password was last changed on or before the date, or whose class or date is unknown.</summary>
     IReadOnlyList<Staff> PasswordCandidates(DateOnly changedOnOrBefore);

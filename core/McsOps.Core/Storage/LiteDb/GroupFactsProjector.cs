@@ -19,8 +19,7 @@ internal static class GroupFactsProjector
             RestampStaffIfHomeChanged(session);
         }
 
-        // Inside a large transaction every LiteDB query is slow (measured ~2 ms each with 80,000
-        // pages dirty), so many look-ups become one pass over the collection.
+        // Many look-ups become one pass over the collection.
         if (session.DirtyPatients.Count > BulkLookups)
         {
             session.DirtyGroups.UnionWith(session.Database.GetCollection("groups").FindAll()

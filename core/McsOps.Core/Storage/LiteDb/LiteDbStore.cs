@@ -16,8 +16,6 @@ public sealed class LiteDbStore : IStore
 
     internal const string MetaCollection = "_meta";
 
-    /// <summary>Above this many records written, group facts are projected after the commit.</summary>
-    private const int DeferFactsAfterWrites = 5000;
     private readonly DatabaseLock _lock;
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
@@ -129,28 +127,19 @@ public sealed class LiteDbStore : IStore
                 throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
             }
 
-            LiteSession session;
-            T result;
-            var deferFacts = false;
             try
             {
-                session = new LiteSession(_db, _time, _policy);
-                result = operation(session);
-                deferFacts = session.HasDirtyFacts && session.Writes > DeferFactsAfterWrites;
-                if (session.HasDirtyFacts && !deferFacts)
+                var session = new LiteSession(_db, _time, _policy);
+                var result = operation(session);
+                if (session.HasDirtyFacts)
                 {
                     GroupFactsProjector.Refresh(session);
                 }
 
-                if (session.Changed || deferFacts)
+                if (session.Changed)
                 {
                     var meta = Meta();
-                    meta["changes"] = meta["changes"].AsInt64 + (session.Changed ? 1 : 0);
-                    if (deferFacts)
-                    {
-                        meta["facts_pending"] = true;
-                    }
-
+                    meta["changes"] = meta["changes"].AsInt64 + 1;
                     if (session.AuditLog.Appended && session.AuditLog.Last() is { } head)
                     {
                         meta["audit_seq"] = head.Sequence;
@@ -164,46 +153,14 @@ public sealed class LiteDbStore : IStore
                 {
                     throw new InvalidOperationException("LiteDB did not commit the transaction");
                 }
+
+                return result;
             }
             catch
             {
                 _db.Rollback();
                 throw;
             }
-
-            if (deferFacts)
-            {
-                ProjectFacts(s => s.TakeDirtyFrom(session));
-            }
-
-            return result;
-        }
-    }
-
-    /// <summary>
-    /// Brings group facts up to date in a transaction of their own. Used after a large write
-    /// (an import), because inside a transaction with tens of thousands of dirty pages every
-    /// LiteDB query costs milliseconds. <c>facts_pending</c> in the meta document, set by the
-    /// large write and cleared here, makes the next open recompute everything if the process
-    /// died in between: facts are derived data and never lost.
-    /// </summary>
-    private void ProjectFacts(Action<LiteSession> mark)
-    {
-        _db.BeginTrans();
-        try
-        {
-            var session = new LiteSession(_db, _time, _policy);
-            mark(session);
-            GroupFactsProjector.Refresh(session);
-            var meta = Meta();
-            meta.Remove("facts_pending");
-            _db.GetCollection(MetaCollection).Update(meta);
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
         }
     }
 
@@ -255,24 +212,24 @@ public sealed class LiteDbStore : IStore
         RefreshFactsIfPolicyChanged(meta);
     }
 
-    /// <summary>
-    /// Group facts depend on the zone and the default review schedule, and are left pending when
-    /// a process died after a large write: recompute them all then.
-    /// </summary>
+    /// <summary>Group facts depend on the zone and the default review schedule: recompute them all when either changed.</summary>
     private void RefreshFactsIfPolicyChanged(BsonDocument meta)
     {
         var key = $"{_policy.Zone.Id}|{_policy.ReviewSchedule}";
-        if (meta.TryGetValue("facts_policy", out var recorded) && recorded.AsString == key && !meta.ContainsKey("facts_pending"))
+        if (meta.TryGetValue("facts_policy", out var recorded) && recorded.AsString == key)
         {
             return;
         }
 
-        ProjectFacts(session =>
+        Write(session =>
         {
-            foreach (var d in _db.GetCollection("groups").FindAll())
+            var lite = (LiteSession)session;
+            foreach (var d in _db.GetCollection("groups").Query().Select("$._id").ToEnumerable())
             {
-                session.DirtyGroups.Add(d["_id"].AsString);
+                lite.DirtyGroups.Add(d["_id"].AsString);
             }
+
+            return 0;
         });
         _db.BeginTrans();
         var doc = Meta();

@@ -19,10 +19,9 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
     public IReadOnlyList<GroupFacts> ConsentFindings() =>
         Facts_.Find(UpTo("ix_consent", 0)).Select(FromDoc).ToList();
 
-    public IReadOnlyList<Membership> PendingInvitations(DateOnly sentOnOrBefore) =>
+    public IReadOnlyList<PendingInvitation> PendingInvitations(DateOnly sentOnOrBefore) =>
         session.Database.GetCollection(InvitationsCollection).Find(UpTo("ix_invited", Bson.DateKey(sentOnOrBefore)))
-            .Select(d => d["_id"].AsString.Split('|'))
-            .Select(k => session.Memberships.Find((GroupCode.Parse(k[0]), StaffCode.Parse(k[1])))!)
+            .Select(d => new PendingInvitation(Bson.CodeOf<GroupCode>(d["group"]), Bson.CodeOf<StaffCode>(d["staff"]), Bson.Date(d["invited_on"])))
             .ToList();
 
     public IReadOnlyList<Staff> PasswordCandidates(DateOnly changedOnOrBefore) => Staff(UpTo("ix_pw", Bson.DateKey(changedOnOrBefore)));

@@ -102,24 +102,7 @@ internal sealed class LiteSession : IStoreSession
         }
     }
 
-    /// <summary>How many records this session wrote.</summary>
-    public int Writes { get; private set; }
-
-    public void MarkChanged()
-    {
-        Changed = true;
-        Writes++;
-    }
-
-    /// <summary>Carries what a committed transaction left to project into the next one.</summary>
-    public void TakeDirtyFrom(LiteSession other)
-    {
-        DirtyGroups.UnionWith(other.DirtyGroups);
-        DirtyPatients.UnionWith(other.DirtyPatients);
-        DirtyStaff.UnionWith(other.DirtyStaff);
-        ReviewOpened.UnionWith(other.ReviewOpened);
-        HomeMayHaveChanged |= other.HomeMayHaveChanged;
-    }
+    public void MarkChanged() => Changed = true;
 
     public void MarkGroup(GroupCode group) => DirtyGroups.Add(group.Value);
 

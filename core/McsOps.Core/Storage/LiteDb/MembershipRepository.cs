@@ -22,11 +22,14 @@ internal sealed class MembershipRepository(LiteSession session)
         var id = Key(m.Group, m.Staff);
         if (m.State == MembershipState.Invited)
         {
-            invitations.Upsert(new BsonDocument
+            invitations.Upsert(Bson.Compact(new BsonDocument
             {
                 ["_id"] = id,
+                ["group"] = m.Group.Value,
+                ["staff"] = m.Staff.Value,
+                ["invited_on"] = Bson.Date(m.InvitedOn),
                 ["ix_invited"] = IndexKey.Of(Bson.DateKey(m.InvitedOn ?? DateOnly.MinValue), id),
-            });
+            }));
         }
         else
         {
