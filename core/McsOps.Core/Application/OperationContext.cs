@@ -20,7 +20,4 @@ public sealed record OperationContext(IStoreSession Session, Actor Actor, Policy
     public Patient Patient(PatientCode code) => Session.Patients.Find(code) ?? throw Rejected("op.unknown", code.Value);
 
     public Device Device(AssetTag tag) => Session.Devices.Find(tag) ?? throw Rejected("op.unknown", tag.Value);
-
-    public IReadOnlyList<Staff> Admins() =>
-        [.. Session.Staff.All().Where(s => s.Roles.HasFlag(StaffRoles.Admin) && s.Status != StaffStatus.Departed).OrderBy(s => s.Code.Value, StringComparer.Ordinal)];
 }

@@ -32,12 +32,6 @@ public sealed class Ops(IStore store, PolicySettings policy, TimeProvider time)
         });
     }
 
-    /// <summary>Every operation type that has a handler, by name: what a remote transport may accept.</summary>
-    public static IReadOnlyDictionary<string, Type> OperationTypes { get; } = typeof(Ops).Assembly.GetTypes()
-        .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IHandler<,>)))
-        .Select(i => i.GetGenericArguments()[0])
-        .ToDictionary(t => t.Name, t => t, StringComparer.Ordinal);
-
     private static Func<object, OperationContext, object?> Resolve(Type operationType)
     {
         foreach (var type in typeof(Ops).Assembly.GetTypes())
