@@ -4,6 +4,7 @@ using McsOps.Core.Csv;
 using McsOps.Core.Demo;
 using McsOps.Core.Storage;
 using McsOps.Core.Storage.LiteDb;
+using McsOps.Tui.App;
 
 namespace McsOps.Tui.Cli;
 
@@ -42,9 +43,14 @@ internal static class DemoVerb
         return ExitCode.Ok;
     }
 
-    /// <summary><c>mcsops</c> with no verb: the TUI's place; until the TUI exists, a summary.</summary>
+    /// <summary><c>mcsops</c> with no verb: the TUI on a terminal; a summary when stdout is redirected.</summary>
     public static ExitCode NoVerb(CliContext c)
     {
+        if (c.Io.StdoutIsTerminal)
+        {
+            return TuiApp.Run(c);
+        }
+
         using var store = c.OpenStore();
         PrintSummary(store, c);
         return ExitCode.Ok;

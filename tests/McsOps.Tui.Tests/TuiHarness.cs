@@ -1,0 +1,118 @@
+using System.Text;
+using McsOps.Core.Configuration;
+using McsOps.Core.Storage.LiteDb;
+using McsOps.Tui.App;
+using McsOps.Tui.Cli;
+using McsOps.Tui.Screens;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Text;
+using Terminal.Gui.Time;
+
+namespace McsOps.Tui.Tests;
+
+/// <summary>
+/// The dashboard on the demo facility, headless: Terminal.Gui's ANSI driver at a fixed screen
+/// size, virtual time, keys through input injection, the screen read back cell by cell.
+/// </summary>
+internal sealed class TuiHarness : IDisposable
+{
+    private readonly CliRunner _cli = new();
+    private readonly LiteDbStore _store;
+    private readonly IApplication _app;
+    private readonly SessionToken? _session;
+
+    public TuiHarness(int width = 80, int height = 24, string lang = "ja")
+    {
+        _cli.Run("demo").Code.Should().Be(0);
+        var overrides = new Dictionary<string, string?> { ["McsOps:DataDirectory"] = _cli.DataDir, ["McsOps:Language"] = lang };
+        var settings = Settings.Load(Settings.Build(overrides, etcFile: null));
+        using var stdout = new MemoryStream();
+        var cli = new CliContext(DemoVerb.DemoSettings(settings), _cli.Time, new CliIo(stdout, TextWriter.Null, false, false), ParsedArgs.Parse([])) { IsDemo = true };
+        _store = cli.OpenStore();
+        Context = new TuiContext(_store, cli.Settings, _cli.Time);
+
+        _app = Application.Create(new VirtualTimeProvider());
+        _app.Init(DriverRegistry.Names.ANSI);
+        _app.Driver!.SetScreenSize(width, height);
+        Screen = new DashboardScreen(Context);
+        _session = _app.Begin(Screen);
+        Draw();
+    }
+
+    public TuiContext Context { get; }
+
+    public DashboardScreen Screen { get; }
+
+    public IApplication App => _app;
+
+    public void Press(Key key)
+    {
+        _app.InjectKey(key);
+        Draw();
+    }
+
+    public void Draw() => _app.LayoutAndDraw(true);
+
+    /// <summary>The screen as text, one string per row; a double-width character fills its two cells.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var contents = _app.Driver!.Contents!;
+        var lines = new List<string>();
+        for (var y = 0; y < contents.GetLength(0); y++)
+        {
+            var sb = new StringBuilder();
+            for (var x = 0; x < contents.GetLength(1); x++)
+            {
+                var g = contents[y, x].Grapheme;
+                sb.Append(string.IsNullOrEmpty(g) ? " " : g);
+                if (!string.IsNullOrEmpty(g) && g.GetColumns() == 2)
+                {
+                    x++;
+                }
+            }
+
+            lines.Add(sb.ToString());
+        }
+
+        return lines;
+    }
+
+    public string Text() => string.Join("\n", Lines());
+
+    /// <summary>The grapheme in one cell (the left cell of a double-width character holds it).</summary>
+    public string Cell(int x, int y) => _app.Driver!.Contents![y, x].Grapheme;
+
+    /// <summary>Finds the cell where <paramref name="text"/> first (or last) starts, counting display columns.</summary>
+    public (int X, int Y)? Find(string text, bool last = false)
+    {
+        var lines = Lines();
+        foreach (var y in last ? Enumerable.Range(0, lines.Count).Reverse() : Enumerable.Range(0, lines.Count))
+        {
+            var i = lines[y].IndexOf(text, StringComparison.Ordinal);
+            if (i >= 0)
+            {
+                return (lines[y][..i].GetColumns(), y);
+            }
+        }
+
+        return null;
+    }
+
+    public Terminal.Gui.Drawing.Attribute? AttributeAt(int x, int y) => _app.Driver!.Contents![y, x].Attribute;
+
+    public void Dispose()
+    {
+        if (_session is not null)
+        {
+            _app.End(_session);
+        }
+
+        Screen.Dispose();
+        _app.Dispose();
+        _store.Dispose();
+        _cli.Dispose();
+    }
+}

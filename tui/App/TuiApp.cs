@@ -1,0 +1,38 @@
+using McsOps.Core;
+using McsOps.Tui.Cli;
+using McsOps.Tui.Screens;
+using Terminal.Gui.App;
+using Terminal.Gui.Views;
+
+namespace McsOps.Tui.App;
+
+/// <summary>
+/// <c>mcsops</c> on a terminal: opens the store as the command line does (holding the database
+/// lock while the program runs) and runs the dashboard on a Terminal.Gui application instance.
+/// </summary>
+internal static class TuiApp
+{
+    public static ExitCode Run(CliContext c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        using var store = c.OpenStore();
+        var context = new TuiContext(store, c.Settings, c.Time);
+        using IApplication app = Application.Create();
+        app.Init();
+        using var dashboard = new DashboardScreen(context);
+        var failures = 0;
+        app.Run(dashboard, e => ++failures <= MaxFailures && ShowError(app, context, e));
+        return ExitCode.Ok;
+    }
+
+    /// <summary>After this many failures the program gives up and the command line reports the last one.</summary>
+    private const int MaxFailures = 20;
+
+    /// <summary>A failure inside the UI is shown in a dialog and the program keeps running.</summary>
+    internal static bool ShowError(IApplication app, TuiContext context, Exception e)
+    {
+        var message = e is OpsException ops ? ops.Localize(context.Lang) : context.T("tui.error", e.GetType().Name, e.Message);
+        MessageBox.ErrorQuery(app, context.T("tui.error.title"), message, context.T("help.close"));
+        return true;
+    }
+}
