@@ -42,7 +42,7 @@ internal sealed class TestStore : IDisposable
     }
 
     public ImportResult Import(string kind, string csv, string fileName = "test.csv", bool dryRun = false) =>
-        Importer.ImportText(Store, CsvKinds.Find(kind)!, csv, fileName, Admin, new ImportOptions(Time, Tokyo, dryRun));
+        Importer.ImportText(Store, CsvKinds.Find(kind)!, csv, fileName, Admin, new ImportOptions(Time, dryRun));
 
     /// <summary>Imports a small valid facility: home F-0001, external F-0002, staff, patients, groups.</summary>
     public void Seed()

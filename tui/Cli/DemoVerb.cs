@@ -74,7 +74,7 @@ internal static class DemoVerb
         }
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.Time.GetUtcNow(), c.Settings.TimeZone).DateTime);
-        var options = new ImportOptions(c.Time, c.Settings.TimeZone);
+        var options = new ImportOptions(c.Time);
         foreach (var (kind, csv) in DemoFacility.Build(today))
         {
             var result = Importer.ImportText(store, CsvKinds.Find(kind)!, csv, $"demo/{kind}.csv", Actor.System, options);

@@ -95,7 +95,7 @@ internal static class DueVerb
         private static string Line(string[] cells, int[] widths) =>
             string.Join("  ", cells.Select((cell, i) => i == cells.Length - 1 ? cell : cell + new string(' ', widths[i] - Columns(cell)))).TrimEnd();
 
-        /// <summary>Display columns: CJK and full-width characters take two.</summary>
-        private static int Columns(string s) => s.Sum(ch => ch is >= '\u1100' and (<= '\u115F' or (>= '\u2E80' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFF60') or (>= '\uFFE0' and <= '\uFFE6')) ? 2 : 1);
+        /// <summary>Display columns (漢字 take two), by the same rule the TUI draws with.</summary>
+        private static int Columns(string s) => Terminal.Gui.Text.StringExtensions.GetColumns(s, true);
     }
 }

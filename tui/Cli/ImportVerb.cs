@@ -23,7 +23,7 @@ internal static class ImportVerb
 
         using var store = c.OpenStore();
         var progress = c.Io.StderrIsTerminal ? new ProgressBar(c.Io.Stderr) : null;
-        var result = Importer.Import(store, kind, path, c.ResolveActor(store), new ImportOptions(c.Time, c.Settings.TimeZone, c.Args.Has("--dry-run"), progress));
+        var result = Importer.Import(store, kind, path, c.ResolveActor(store), new ImportOptions(c.Time, c.Args.Has("--dry-run"), progress));
         progress?.Finish();
         if (result.Rejected)
         {

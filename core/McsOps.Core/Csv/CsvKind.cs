@@ -64,7 +64,7 @@ public abstract class CsvKind<TKey, T> : ICsvKind
         // queries slow down as a transaction grows). A rejected file or a dry run writes nothing.
         return store.Write(session =>
         {
-            var context = new ImportContext(session, options.Time, options.Zone);
+            var context = new ImportContext(session, options.Time);
             CheckAll(parsed, context, (line, column, key, args) =>
                 errors.Add(new ImportError(fileName, line, column, new LocalizedReason(key, args))));
             if (errors.Count > 0)

@@ -6,7 +6,7 @@ namespace McsOps.Core.Csv;
 /// What the cross-row checks of an import need to know about the data already stored, loaded
 /// once per import and only when a kind asks for it.
 /// </summary>
-public sealed class ImportContext(IStoreSession store, TimeProvider time, TimeZoneInfo zone)
+public sealed class ImportContext(IStoreSession store, TimeProvider time)
 {
     private HashSet<FacilityCode>? _facilities;
     private HashSet<StaffCode>? _staff;
@@ -19,8 +19,6 @@ public sealed class ImportContext(IStoreSession store, TimeProvider time, TimeZo
     public IStoreSession Store { get; } = store;
 
     public TimeProvider Time { get; } = time;
-
-    public TimeZoneInfo Zone { get; } = zone;
 
     public ISet<FacilityCode> Facilities => _facilities ??= Store.Facilities.All().Select(f => f.Code).ToHashSet();
 

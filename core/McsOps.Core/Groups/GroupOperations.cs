@@ -42,9 +42,9 @@ internal sealed class SaveGroupHandler : IHandler<SaveGroup, Group>
         var stored = Discharges.WithPatient(g, patient);
         ctx.Session.Groups.Upsert(stored);
         ctx.Audit(existing is null ? "groups.create" : "groups.update", g.Code.Value);
-        if (patient is not null)
+        if (patient?.DischargedOn is { } ended)
         {
-            Discharges.EnsureArchiveAction(ctx.Session, stored, patient, ctx.Actor);
+            Discharges.EnsureArchiveAction(ctx.Session, stored, ended, ctx.Actor);
         }
 
         return stored;

@@ -21,17 +21,7 @@ internal sealed class RecordTransferHandler : IHandler<RecordTransfer, Patient>
         ctx.Audit(op.Incoming ? "patients.transfer_in" : "patients.transfer_out", op.Patient.Value, $"on {op.On:yyyy-MM-dd}");
         if (!op.Incoming)
         {
-            foreach (var group in ctx.Session.Groups.ByPatient(op.Patient).Where(g => g.Status == GroupStatus.Active))
-            {
-                ctx.Session.Groups.Upsert(group with { Status = GroupStatus.ArchivePending });
-                ctx.Audit("groups.update", group.Code.Value, $"transfer of {op.Patient.Value}; changed: status");
-                var key = Discharges.ArchiveActionKey(group.Code);
-                if (ctx.Session.Actions.Find(key) is null)
-                {
-                    ctx.Session.Actions.Upsert(new McsAction { Key = key, Kind = McsActionKind.ArchiveGroup, Subject = group.Code.Value, DueOn = op.On.AddDays(ctx.Policy.ArchiveDueDays), CreatedAt = ctx.Now });
-                    ctx.Audit("actions.create", group.Code.Value, $"archive_group due {op.On.AddDays(ctx.Policy.ArchiveDueDays):yyyy-MM-dd}");
-                }
-            }
+            Discharges.AwaitArchive(ctx.Session, op.Patient, op.On, ctx.Actor);
         }
 
         return updated;

@@ -33,7 +33,7 @@ internal sealed class BenchmarkContext : IDisposable
 
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
-    public ImportOptions ImportOptions => new(Time, Zone);
+    public ImportOptions ImportOptions => new(Time);
 
     /// <summary>A data directory holding the whole set, imported; null until a row imported it or asked for it.</summary>
     public string? Imported { get; set; }

@@ -259,7 +259,7 @@ public sealed class ImportTests : IDisposable
         var path = Path.Combine(_t.Directory, "sjis.csv");
         File.WriteAllBytes(path, bytes);
 
-        var result = Importer.Import(_t.Store, CsvKinds.Find("staff")!, path, TestStore.Admin, new ImportOptions(_t.Time, TestStore.Tokyo));
+        var result = Importer.Import(_t.Store, CsvKinds.Find("staff")!, path, TestStore.Admin, new ImportOptions(_t.Time));
 
         result.Rejected.Should().BeFalse();
         var s = _t.Store.Read(x => x.Staff.Find(StaffCode.Parse("S-0009")))!;
@@ -273,7 +273,7 @@ public sealed class ImportTests : IDisposable
         var path = Path.Combine(_t.Directory, "bom.csv");
         File.WriteAllText(path, "staff_code,facility_code,name,profession\nS-0009,F-0001,名前,nurse\n", new UTF8Encoding(true));
 
-        Importer.Import(_t.Store, CsvKinds.Find("staff")!, path, TestStore.Admin, new ImportOptions(_t.Time, TestStore.Tokyo))
+        Importer.Import(_t.Store, CsvKinds.Find("staff")!, path, TestStore.Admin, new ImportOptions(_t.Time))
             .Rejected.Should().BeFalse();
     }
 

@@ -68,7 +68,7 @@ internal sealed class PolicyWorld : IDisposable
 
     public void Import(string kind, string csv)
     {
-        var result = Importer.ImportText(Store, CsvKinds.Find(kind)!, csv, kind + ".csv", Admin, new ImportOptions(Time, Tokyo));
+        var result = Importer.ImportText(Store, CsvKinds.Find(kind)!, csv, kind + ".csv", Admin, new ImportOptions(Time));
         result.Rejected.Should().BeFalse($"the {kind} test CSV is valid: {string.Join("; ", result.Errors.Select(e => e.ToString()))}");
     }
 

@@ -106,9 +106,9 @@ public sealed class GroupCsv : CsvKind<GroupCode, Group>
 
     protected override void AfterWrite(Group stored, Group? previous, ImportContext context, Actor actor)
     {
-        if (stored.Patient is { } p && context.Patients.TryGetValue(p, out var patient))
+        if (stored.Patient is { } p && context.Patients.TryGetValue(p, out var patient) && patient.DischargedOn is { } ended)
         {
-            Discharges.EnsureArchiveAction(context.Store, stored, patient, actor);
+            Discharges.EnsureArchiveAction(context.Store, stored, ended, actor);
         }
 
         context.SyncLeaver(stored.Owner);

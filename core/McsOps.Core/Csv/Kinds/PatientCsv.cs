@@ -103,9 +103,9 @@ public sealed class PatientCsv : CsvKind<PatientCode, Patient>
 
     protected override void AfterWrite(Patient stored, Patient? previous, ImportContext context, Actor actor)
     {
-        if (stored.Status == PatientStatus.Discharged && context.HasGroups(stored.Code))
+        if (stored is { Status: PatientStatus.Discharged, DischargedOn: { } ended } && context.HasGroups(stored.Code))
         {
-            Discharges.ApplyToGroups(context.Store, stored, actor);
+            Discharges.AwaitArchive(context.Store, stored.Code, ended, actor);
         }
     }
 }
