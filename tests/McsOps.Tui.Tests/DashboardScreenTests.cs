@@ -63,7 +63,7 @@ public sealed class DashboardScreenTests
         overdue.Y.Should().BeGreaterThan(tui.Find("│期限切れ│")!.Value.Y, "a row other than the selected one");
 
         tui.AttributeAt(overdue.X + 1, overdue.Y)!.Value.Foreground.Should().Be(new Color(ColorName16.BrightRed));
-        var names = tui.Context.Store.Read(s => s.Patients.All().Select(p => p.Name).ToList());
+        var names = tui.Store.Read(s => s.Patients.All().Select(p => p.Name).ToList());
         names.Should().NotBeEmpty();
         var text = tui.Text();
         names.Should().NotContain(n => text.Contains(n, StringComparison.Ordinal));
@@ -77,9 +77,9 @@ public sealed class DashboardScreenTests
         tui.Press(Key.Esc);
         tui.Press(Key.Esc);
 
-        tui.Screen.QuitRequested.Should().BeFalse();
-        tui.Screen.StopRequested.Should().BeFalse();
-        tui.App.TopRunnable.Should().BeSameAs(tui.Screen);
+        tui.Shell.QuitRequested.Should().BeFalse();
+        tui.Shell.StopRequested.Should().BeFalse();
+        tui.App.TopRunnable.Should().BeSameAs(tui.Shell);
         tui.Text().Should().Contain("ダッシュボード");
     }
 
@@ -92,25 +92,25 @@ public sealed class DashboardScreenTests
 
         tui.Press(key == "q" ? Key.Q : Key.Q.WithCtrl);
 
-        tui.Screen.QuitRequested.Should().BeTrue();
-        tui.Screen.StopRequested.Should().BeTrue();
+        tui.Shell.QuitRequested.Should().BeTrue();
+        tui.Shell.StopRequested.Should().BeTrue();
     }
 
     [Fact]
     public void JAndK_MoveTheCursor_AndRefreshKeepsIt()
     {
         using var tui = new TuiHarness();
-        tui.Screen.SelectedRow.Should().Be(0);
+        tui.Dashboard.SelectedRow.Should().Be(0);
 
         tui.Press(Key.J);
         tui.Press(Key.J);
         tui.Press(Key.CursorDown);
         tui.Press(Key.K);
-        tui.Screen.SelectedRow.Should().Be(2);
+        tui.Dashboard.SelectedRow.Should().Be(2);
 
         tui.Press(Key.R);
-        tui.Screen.SelectedRow.Should().Be(2);
-        tui.Screen.QuitRequested.Should().BeFalse();
+        tui.Dashboard.SelectedRow.Should().Be(2);
+        tui.Shell.QuitRequested.Should().BeFalse();
     }
 
     [Fact]
@@ -139,13 +139,13 @@ public sealed class DashboardScreenTests
         tui.Press(new Key('?'));
 
         help.Should().NotBeNull("the help dialog was shown");
-        foreach (var k in tui.Screen.KeysHelp)
+        foreach (var k in tui.Shell.KeysHelp)
         {
             help.Should().Contain(k.Keys).And.Contain(k.What);
         }
 
-        tui.App.TopRunnable.Should().BeSameAs(tui.Screen);
-        tui.Screen.StopRequested.Should().BeFalse();
+        tui.App.TopRunnable.Should().BeSameAs(tui.Shell);
+        tui.Shell.StopRequested.Should().BeFalse();
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class DashboardScreenTests
 
         resume.Should().BeTrue();
         shown.Should().Contain("エラー").And.Contain("InvalidOperationException: disk on").And.Contain("画面はそのまま使えます");
-        tui.App.TopRunnable.Should().BeSameAs(tui.Screen);
+        tui.App.TopRunnable.Should().BeSameAs(tui.Shell);
     }
 
     [Fact]

@@ -32,19 +32,29 @@ internal sealed class TuiHarness : IDisposable
         using var stdout = new MemoryStream();
         var cli = new CliContext(DemoVerb.DemoSettings(settings), _cli.Time, new CliIo(stdout, TextWriter.Null, false, false), ParsedArgs.Parse([])) { IsDemo = true };
         _store = cli.OpenStore();
-        Context = new TuiContext(_store, cli.Settings, _cli.Time);
+        Context = TuiApp.CreateContext(cli, _store);
 
-        _app = Application.Create(new VirtualTimeProvider());
+        _app = Application.Create(Clock);
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
-        Screen = new DashboardScreen(Context);
-        _session = _app.Begin(Screen);
+        Context.App = _app;
+        Dashboard = new DashboardScreen(Context);
+        Shell = new Shell(Context, Dashboard);
+        _session = _app.Begin(Shell);
+        _app.Iteration += (_, _) => RunStep();
         Draw();
     }
 
     public TuiContext Context { get; }
 
-    public DashboardScreen Screen { get; }
+    public LiteDbStore Store => _store;
+
+    /// <summary>The UI's clock: advancing it runs the application's timers.</summary>
+    public VirtualTimeProvider Clock { get; } = new();
+
+    public Shell Shell { get; }
+
+    public DashboardScreen Dashboard { get; }
 
     public IApplication App => _app;
 
@@ -55,6 +65,56 @@ internal sealed class TuiHarness : IDisposable
     }
 
     public void Draw() => _app.LayoutAndDraw(true);
+
+    /// <summary>Types text, one key per character, as a person (or tmux) does.</summary>
+    public void Type(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            _app.InjectKey(new Key(rune.Value));
+        }
+
+        Draw();
+    }
+
+    /// <summary>
+    /// What to do with the next modal dialogs, in order: each step runs once, inside the dialog's own
+    /// loop, when a dialog it has not seen is on top (the screen is drawn first so that it can be read).
+    /// </summary>
+    public void ThenInDialogs(params Action<TuiHarness, Terminal.Gui.ViewBase.View>[] steps)
+    {
+        foreach (var step in steps)
+        {
+            _steps.Enqueue(step);
+        }
+    }
+
+    /// <summary>The screens of the dialogs seen by the steps, as text, in order.</summary>
+    public IReadOnlyList<string> DialogScreens => _dialogScreens;
+
+    public int PendingSteps => _steps.Count;
+
+    private readonly Queue<Action<TuiHarness, Terminal.Gui.ViewBase.View>> _steps = new();
+    private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
+    private readonly List<string> _dialogScreens = [];
+
+    private void RunStep()
+    {
+        if (_app.TopRunnableView is { } top && top is not McsOps.Tui.App.Shell && _seen.Add(top))
+        {
+            Draw();
+            _dialogScreens.Add(Text());
+            if (_steps.TryDequeue(out var step))
+            {
+                step(this, top);
+            }
+            else
+            {
+                // A dialog nobody expected: close it so that the test fails on its assertions, not by hanging.
+                _app.InjectKey(Key.Esc);
+            }
+        }
+    }
 
     /// <summary>The screen as text, one string per row; a double-width character fills its two cells.</summary>
     public IReadOnlyList<string> Lines()
@@ -110,7 +170,7 @@ internal sealed class TuiHarness : IDisposable
             _app.End(_session);
         }
 
-        Screen.Dispose();
+        Shell.Dispose();
         _app.Dispose();
         _store.Dispose();
         _cli.Dispose();

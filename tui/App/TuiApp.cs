@@ -1,4 +1,5 @@
 using McsOps.Core;
+using McsOps.Core.Application;
 using McsOps.Tui.Cli;
 using McsOps.Tui.Screens;
 using Terminal.Gui.App;
@@ -8,7 +9,8 @@ namespace McsOps.Tui.App;
 
 /// <summary>
 /// <c>mcsops</c> on a terminal: opens the store as the command line does (holding the database
-/// lock while the program runs) and runs the dashboard on a Terminal.Gui application instance.
+/// lock while the program runs) and runs the shell, starting on the dashboard, on a
+/// Terminal.Gui application instance.
 /// </summary>
 internal static class TuiApp
 {
@@ -16,13 +18,24 @@ internal static class TuiApp
     {
         ArgumentNullException.ThrowIfNull(c);
         using var store = c.OpenStore();
-        var context = new TuiContext(store, c.Settings, c.Time);
+        var context = CreateContext(c, store);
         using IApplication app = Application.Create();
         app.Init();
-        using var dashboard = new DashboardScreen(context);
+        context.App = app;
+        using var shell = new Shell(context, new DashboardScreen(context));
         var failures = 0;
-        app.Run(dashboard, e => ++failures <= MaxFailures && ShowError(app, context, e));
+        app.Run(shell, e => ++failures <= MaxFailures && ShowError(app, context, e));
         return ExitCode.Ok;
+    }
+
+    /// <summary>Embedded mode: this process runs the operations, as the OS user at the terminal.</summary>
+    internal static TuiContext CreateContext(CliContext c, Core.Storage.IStore store)
+    {
+        var actor = c.ResolveActor(store) with { Channel = Channel.Tui };
+        var auditor = store.Read(s => s.Staff.FindByOsUser(Environment.UserName)) is { } staff
+            && staff.Roles.HasFlag(StaffRoles.Auditor) && !staff.Roles.HasFlag(StaffRoles.Admin);
+        var client = new LocalOpsClient(new Ops(store, c.Settings.Policy, c.Time), actor, auditor);
+        return new TuiContext(client, c.Settings, c.Time);
     }
 
     /// <summary>After this many failures the program gives up and the command line reports the last one.</summary>

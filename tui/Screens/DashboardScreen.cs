@@ -13,27 +13,22 @@ namespace McsOps.Tui.Screens;
 /// and the findings themselves (category, severity, subject code, due date, owner). Subjects are
 /// codes: no patient's name is ever shown here.
 /// </summary>
-internal sealed class DashboardScreen : Window
+internal sealed class DashboardScreen : Screen
 {
-    private static readonly Key HelpKey = new('?');
-    private readonly TuiContext _context;
     private readonly DueSummaryView _summary;
     private readonly TableView _table;
     private IReadOnlyList<DueFinding> _findings = [];
 
     public DashboardScreen(TuiContext context)
+        : base(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _context = context;
-        Title = $"{context.T("app.name")} › {context.T("dash.title")}";
-
         _summary = new DueSummaryView(context) { X = 0, Y = 0 };
         _table = new TableView
         {
             X = 0,
             Y = Pos.Bottom(_summary),
             Width = Dim.Fill(),
-            Height = Dim.Fill(1),
+            Height = Dim.Fill(),
             FullRowSelect = true,
             CollectionNavigator = null,
         };
@@ -42,39 +37,20 @@ internal sealed class DashboardScreen : Window
         _table.Style.ExpandLastColumn = true;
         _table.KeyBindings.Add(Key.J, Command.Down);
         _table.KeyBindings.Add(Key.K, Command.Up);
-
-        var statusBar = new StatusBar(
-        [
-            new Shortcut(Key.Q, context.T("key.quit"), Quit),
-            new Shortcut(HelpKey, context.T("key.help"), ShowHelp),
-            new Shortcut(Key.R, context.T("key.refresh"), Refresh),
-            new Shortcut(Key.Empty, "j/k ↑↓ " + context.T("key.move"), null),
-        ]);
-        Add(_summary, _table, statusBar);
-
-        AddCommand(Command.Quit, () =>
+        _table.KeyDown += (_, key) =>
         {
-            Quit();
-            return true;
-        });
-        AddCommand(Command.Refresh, () =>
-        {
-            Refresh();
-            return true;
-        });
-        AddCommand(Command.Context, () =>
-        {
-            ShowHelp();
-            return true;
-        });
-        KeyBindings.Add(Key.Q, Command.Quit);
-        KeyBindings.Add(Key.Q.WithCtrl, Command.Quit);
-        KeyBindings.Add(Key.R, Command.Refresh);
-        KeyBindings.Add(HelpKey, Command.Context);
-
-        Refresh();
-        _table.SetFocus();
+            if (key == Key.Enter && SelectedRow >= 0 && SelectedRow < _findings.Count)
+            {
+                key.Handled = true;
+                OpenSubject(_findings[SelectedRow]);
+            }
+        };
+        Add(_summary, _table);
     }
+
+    public override string Crumb => T("dash.title");
+
+    public override IReadOnlyList<KeyHelp> MoreHelp => [new("Enter", T("help.key.opensubject"))];
 
     /// <summary>The findings on screen, in table order.</summary>
     public IReadOnlyList<DueFinding> Findings => _findings;
@@ -82,26 +58,11 @@ internal sealed class DashboardScreen : Window
     /// <summary>The row under the cursor, or -1.</summary>
     public int SelectedRow => _table.Value?.SelectedCell.Y ?? -1;
 
-    /// <summary>True once q or Ctrl+Q asked to leave; nothing else ends the program from here.</summary>
-    public bool QuitRequested { get; private set; }
-
-    /// <summary>The keys of this screen, as the help dialog lists them.</summary>
-    public IReadOnlyList<KeyHelp> KeysHelp =>
-    [
-        new("?", _context.T("help.key.help")),
-        new("j / ↓", _context.T("help.key.down")),
-        new("k / ↑", _context.T("help.key.up")),
-        new("PgDn / PgUp", _context.T("help.key.page")),
-        new("r", _context.T("help.key.refresh")),
-        new("Esc", _context.T("help.key.esc")),
-        new("q / Ctrl+Q", _context.T("help.key.quit")),
-    ];
-
     /// <summary>Reads the due list again, keeping the cursor on the same row number.</summary>
-    public void Refresh()
+    public override void Refresh()
     {
         var row = Math.Max(0, SelectedRow);
-        _findings = _context.DueNow();
+        _findings = Context.DueNow();
         _summary.SetFindings(_findings);
         _table.Table = BuildTable(_findings);
         SetColumnStyles();
@@ -111,37 +72,17 @@ internal sealed class DashboardScreen : Window
         }
 
         _table.SetNeedsDraw();
+        _table.SetFocus();
     }
 
-    protected override bool OnKeyDown(Key key)
+    private void OpenSubject(DueFinding finding)
     {
-        ArgumentNullException.ThrowIfNull(key);
-
-        // Esc is bound to Quit for the whole application: on the first screen it goes back
-        // nowhere, so it is swallowed here. Dialogs on top still close with Esc.
-        if (key == Key.Esc)
-        {
-            return true;
-        }
-
-        return base.OnKeyDown(key);
-    }
-
-    private void Quit()
-    {
-        QuitRequested = true;
-        RequestStop();
-    }
-
-    private void ShowHelp()
-    {
-        using var help = new HelpDialog(_context, _context.T("dash.title"), KeysHelp);
-        App?.Run(help);
+        Shell.Open(Navigator.ForFinding(Context, finding));
     }
 
     private ITableSource BuildTable(IReadOnlyList<DueFinding> findings)
     {
-        var t = _context;
+        var t = Context;
         return new EnumerableTableSource<DueFinding>(findings, new Dictionary<string, Func<DueFinding, object>>
         {
             [t.T("due.h.category")] = f => t.T("category." + Tokens.Format(f.Category)),
@@ -158,7 +99,7 @@ internal sealed class DashboardScreen : Window
     /// </summary>
     private void SetColumnStyles()
     {
-        var t = _context;
+        var t = Context;
         var categoryWidth = Enum.GetValues<DueCategory>().Max(c => Columns(t.T("category." + Tokens.Format(c))));
         var severityWidth = Enum.GetValues<Severity>().Max(s => Columns(t.T("severity." + Tokens.Format(s))));
         _table.Style.GetOrCreateColumnStyle(0).MinWidth = categoryWidth;

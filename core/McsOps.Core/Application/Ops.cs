@@ -7,7 +7,7 @@ namespace McsOps.Core.Application;
 
 /// <summary>
 /// Runs operations: finds the handler of the record's type, and runs it in one write transaction
-/// with the caller as the actor. Every front end goes through here.
+/// with the caller as the actor (a query in one read transaction). Every front end goes through here.
 /// </summary>
 public sealed class Ops(IStore store, PolicySettings policy, TimeProvider time)
 {
@@ -24,6 +24,11 @@ public sealed class Ops(IStore store, PolicySettings policy, TimeProvider time)
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(actor);
         var handler = Handlers.GetOrAdd(operation.GetType(), Resolve);
+        if (operation is IQuery<TResult>)
+        {
+            return Store.Read(session => (TResult)handler(operation, new OperationContext(session, actor, Policy, Time.GetUtcNow()))!);
+        }
+
         return Store.Write(session =>
         {
             var result = (TResult)handler(operation, new OperationContext(session, actor, Policy, Time.GetUtcNow()))!;

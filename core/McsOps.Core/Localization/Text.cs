@@ -166,6 +166,7 @@ public static partial class Text
         ["msg.pledge"] = ("誓約書が未提出です。管理者へ提出してください", "No pledge (誓約書) is on file for you; please hand one to an admin"),
         ["msg.digest"] = ("MCSでの作業: 未完了 {0} 件 (うち期限切れ {1} 件)", "MCS actions: {0} open ({1} overdue)"),
         // operations
+        ["op.readonly"] = ("{0} は閲覧専用 (監査責任者) のため変更できません", "{0} may only read (auditor): nothing was changed"),
         ["op.unknown"] = ("{0} は登録されていません", "{0} is not known"),
         ["op.reason"] = ("理由を入力してください", "a reason is required"),
         ["op.evidence"] = ("MCS で行ったことの記録 (証跡) を入力してください", "say what was done in MCS (the evidence)"),

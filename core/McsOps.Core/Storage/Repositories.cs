@@ -91,6 +91,9 @@ public interface IDueIndex
 {
     GroupFacts? Facts(GroupCode group);
 
+    /// <summary>The facts of every group that has members (the group list's counts).</summary>
+    IReadOnlyList<GroupFacts> AllFacts();
+
     /// <summary>Groups owed a review that nobody has opened, at or before <paramref name="at"/>.</summary>
     IReadOnlyList<GroupFacts> ReviewsOwed(DateTimeOffset at);
 

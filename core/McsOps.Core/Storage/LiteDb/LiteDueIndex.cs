@@ -13,6 +13,8 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
 
     public GroupFacts? Facts(GroupCode group) => Facts_.FindById(group.Value) is { } d ? FromDoc(d) : null;
 
+    public IReadOnlyList<GroupFacts> AllFacts() => Facts_.FindAll().Select(FromDoc).ToList();
+
     public IReadOnlyList<GroupFacts> ReviewsOwed(DateTimeOffset at) =>
         Facts_.Find(UpTo("ix_review_next", at.ToUnixTimeMilliseconds())).Select(FromDoc).ToList();
 

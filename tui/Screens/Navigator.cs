@@ -1,0 +1,34 @@
+using McsOps.Core;
+using McsOps.Tui.App;
+
+namespace McsOps.Tui.Screens;
+
+/// <summary>Where a command of the palette, or a finding of the dashboard, leads.</summary>
+internal static class Navigator
+{
+    /// <summary>The screen a palette command names; null for an unknown command. A malformed code throws.</summary>
+    public static Screen? ForCommand(TuiContext c, string verb, string? arg) => verb.ToLowerInvariant() switch
+    {
+        "due" or "dash" or "dashboard" => new DashboardScreen(c),
+        "groups" or "g" when arg is null => new GroupsScreen(c),
+        "groups" or "g" or "group" => new GroupDetailScreen(c, Parse<GroupCode>(c, arg)),
+        "staff" or "s" when arg is null => null,
+        "staff" or "s" => ForStaff(c, Parse<StaffCode>(c, arg)),
+        _ => null,
+    };
+
+    public static Screen? ForStaff(TuiContext c, StaffCode code) => null;
+
+    /// <summary>The subject of a finding: its group, its staff member or its device.</summary>
+    public static Screen? ForFinding(TuiContext c, DueFinding f) => f.Category switch
+    {
+        DueCategory.Review or DueCategory.Consent or DueCategory.Invitation => new GroupDetailScreen(c, Code.Parse<GroupCode>(f.Subject)),
+        DueCategory.Password or DueCategory.Training or DueCategory.Pledge or DueCategory.Offboarding => ForStaff(c, Code.Parse<StaffCode>(f.Subject)),
+        DueCategory.McsAction when f.Kind is "archive_group" or "remove_member" or "approve_invitation" or "reject_invitation" => new GroupDetailScreen(c, Code.Parse<GroupCode>(f.Subject)),
+        DueCategory.McsAction => ForStaff(c, Code.Parse<StaffCode>(f.Subject)),
+        _ => null,
+    };
+
+    private static T Parse<T>(TuiContext c, string? text) where T : struct, ICode<T> =>
+        Code.TryParse<T>(text, out var code) ? code : throw new OpsException(ExitCode.BadArguments, "csv.badcode", text ?? "");
+}
