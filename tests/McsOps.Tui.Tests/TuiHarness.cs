@@ -23,8 +23,9 @@ internal sealed class TuiHarness : IDisposable
     private readonly LiteDbStore _store;
     private readonly IApplication _app;
     private readonly SessionToken? _session;
+    private readonly Timer _watchdog;
 
-    public TuiHarness(int width = 80, int height = 24, string lang = "ja")
+    public TuiHarness(int width = 80, int height = 24, string lang = "ja", bool auditor = false)
     {
         _cli.Run("demo").Code.Should().Be(0);
         var overrides = new Dictionary<string, string?> { ["McsOps:DataDirectory"] = _cli.DataDir, ["McsOps:Language"] = lang };
@@ -32,6 +33,11 @@ internal sealed class TuiHarness : IDisposable
         using var stdout = new MemoryStream();
         var cli = new CliContext(DemoVerb.DemoSettings(settings), _cli.Time, new CliIo(stdout, TextWriter.Null, false, false), ParsedArgs.Parse([])) { IsDemo = true };
         _store = cli.OpenStore();
+        if (auditor)
+        {
+            MakeMeAnAuditor(_store);
+        }
+
         Context = TuiApp.CreateContext(cli, _store);
 
         _app = Application.Create(Clock);
@@ -42,10 +48,19 @@ internal sealed class TuiHarness : IDisposable
         Shell = new Shell(Context, Dashboard);
         _session = _app.Begin(Shell);
         _app.Iteration += (_, _) => RunStep();
+        _watchdog = new Timer(Watch, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         Draw();
     }
 
     public TuiContext Context { get; }
+
+    /// <summary>Maps the OS user running the tests to a staff member with the auditor role only.</summary>
+    private static void MakeMeAnAuditor(LiteDbStore store) => store.Write(s =>
+    {
+        var staff = s.Staff.All().First(x => x.Roles == McsOps.Core.StaffRoles.None && x.Status == McsOps.Core.StaffStatus.Active);
+        s.Staff.Upsert(staff with { Roles = McsOps.Core.StaffRoles.Auditor, OsUser = Environment.UserName });
+        return 0;
+    });
 
     public LiteDbStore Store => _store;
 
@@ -65,6 +80,18 @@ internal sealed class TuiHarness : IDisposable
     }
 
     public void Draw() => _app.LayoutAndDraw(true);
+
+    /// <summary>Lets time pass with no input, a second at a time, running the timers as the main loop does.</summary>
+    public void Wait(TimeSpan span)
+    {
+        for (var left = span; left > TimeSpan.Zero; left -= TimeSpan.FromSeconds(1))
+        {
+            Clock.Advance(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
+            _app.TimedEvents!.RunTimers();
+        }
+
+        Draw();
+    }
 
     /// <summary>Types text, one key per character, as a person (or tmux) does.</summary>
     public void Type(string text)
@@ -97,6 +124,27 @@ internal sealed class TuiHarness : IDisposable
     private readonly Queue<Action<TuiHarness, Terminal.Gui.ViewBase.View>> _steps = new();
     private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _dialogScreens = [];
+
+    /// <summary>
+    /// A dialog left open with nothing more to do blocks its loop waiting for input: after a few
+    /// seconds the watchdog closes it from another thread, so that a test fails on its assertions
+    /// instead of hanging the run.
+    /// </summary>
+    private void Watch(object? state)
+    {
+        if (_app.TopRunnableView is Terminal.Gui.Views.Dialog top && top == _watched && _seen.Contains(top))
+        {
+            StuckDialogs++;
+            _app.Invoke(() => top.RequestStop());
+        }
+
+        _watched = _app.TopRunnableView as Terminal.Gui.Views.Dialog;
+    }
+
+    private Terminal.Gui.Views.Dialog? _watched;
+
+    /// <summary>How many dialogs the watchdog had to close.</summary>
+    public int StuckDialogs { get; private set; }
 
     private void RunStep()
     {
@@ -165,6 +213,7 @@ internal sealed class TuiHarness : IDisposable
 
     public void Dispose()
     {
+        _watchdog.Dispose();
         if (_session is not null)
         {
             _app.End(_session);

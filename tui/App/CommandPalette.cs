@@ -34,7 +34,7 @@ internal sealed class CommandPalette : Dialog
             e.Handled = true;
             Submit();
         };
-        _line.SetFocus();
+        this.StartOn(_line);
     }
 
     /// <summary>The screen the command named, when it named one.</summary>

@@ -75,7 +75,7 @@ internal sealed class FormDialog : Dialog
             };
         }
 
-        _inputs.Values.First().SetFocus();
+        this.StartOn(_inputs.Values.First());
     }
 
     public bool Saved { get; private set; }
@@ -92,7 +92,7 @@ internal sealed class FormDialog : Dialog
         try
         {
             var (confirm, run) = _build(new FormValues(_context, _inputs));
-            if (MessageBox.Query(_context.App, _context.T("form.confirm.title"), confirm, _context.T("form.yes"), _context.T("form.no")) != 0)
+            if (!ConfirmDialog.Ask(_context, confirm))
             {
                 return;
             }

@@ -1,4 +1,5 @@
 using McsOps.Tui.Screens;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -18,6 +19,8 @@ internal sealed class Shell : Window
     private readonly List<Screen> _stack = [];
     private readonly View _host;
     private readonly StatusBar _status;
+    private readonly Label _banner;
+    private readonly IdleWatch _idle;
 
     public Shell(TuiContext context, Screen first)
     {
@@ -26,7 +29,10 @@ internal sealed class Shell : Window
         Context = context;
         _host = new View { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true };
         _status = new StatusBar();
-        Add(_host, _status);
+        _banner = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1, Visible = false, Text = context.T("tui.idle.warning") };
+        _banner.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(new Color(ColorName16.White), new Color(ColorName16.Red))));
+        Add(_host, _status, _banner);
+        _idle = new IdleWatch(context.App, TimeSpan.FromMinutes(context.Settings.IdleTimeoutMinutes), ShowIdleWarning, ExpireSession);
 
         AddCommand(Command.Quit, () =>
         {
@@ -64,6 +70,12 @@ internal sealed class Shell : Window
 
     /// <summary>True once q or Ctrl+Q asked to leave; nothing else ends the program from here.</summary>
     public bool QuitRequested { get; private set; }
+
+    /// <summary>True when the program ended because nobody touched it (the idle timeout).</summary>
+    public bool IdleExpired => _idle.Expired;
+
+    /// <summary>True while the one-minute idle warning shows.</summary>
+    public bool IdleWarning => _banner.Visible;
 
     /// <summary>The last message shown with <see cref="Notify"/> (kept for the tests and the log).</summary>
     public string? LastNotice { get; private set; }
@@ -194,6 +206,34 @@ internal sealed class Shell : Window
     {
         QuitRequested = true;
         RequestStop();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _idle.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void ShowIdleWarning(bool show)
+    {
+        _banner.Visible = show;
+        SetNeedsDraw();
+    }
+
+    /// <summary>The idle timeout: audit the end, clear the screen, and close every dialog and the shell.</summary>
+    private void ExpireSession()
+    {
+        Context.Run(new Core.RecordSessionEnd("idle"));
+        RemoveAll();
+        Title = "";
+        Context.App.Driver?.ClearContents();
+        Context.App.Iteration += (_, _) => Context.App.RequestStop(Context.App.TopRunnable);
+        Context.App.RequestStop(Context.App.TopRunnable);
+        QuitRequested = true;
     }
 
     protected override bool OnKeyDown(Key key)

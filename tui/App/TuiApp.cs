@@ -25,6 +25,11 @@ internal static class TuiApp
         using var shell = new Shell(context, new DashboardScreen(context));
         var failures = 0;
         app.Run(shell, e => ++failures <= MaxFailures && ShowError(app, context, e));
+        if (shell.IdleExpired)
+        {
+            c.Io.Stderr.WriteLine("mcsops: " + context.T("tui.idle.bye"));
+        }
+
         return ExitCode.Ok;
     }
 

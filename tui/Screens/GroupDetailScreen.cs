@@ -19,10 +19,10 @@ internal sealed class GroupDetailScreen : TableScreen<MemberRow>
         : base(context)
     {
         _code = code;
-        Bind(Key.D, "d", T("group.key.discharge"), Discharge, changes: true);
-        Bind(Key.I, "i", T("group.key.invite"), Invite, changes: true);
-        Bind(Key.A, "a", T("group.key.member"), MemberChanged, changes: true);
-        Bind(Key.O, "o", T("group.key.owner"), Reassign, changes: true);
+        Bind(Key.D, T("group.short.discharge"), T("group.key.discharge"), Discharge, changes: true);
+        Bind(Key.I, T("group.short.invite"), T("group.key.invite"), Invite, changes: true);
+        Bind(Key.A, T("group.short.member"), T("group.key.member"), MemberChanged, changes: true);
+        Bind(Key.O, T("group.short.owner"), T("group.key.owner"), Reassign, changes: true);
     }
 
     public override string Crumb => _code.Value;

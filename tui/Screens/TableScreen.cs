@@ -32,7 +32,8 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
         Marking = marking;
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 0, Text = "" };
         var slash = new Label { X = 0, Y = Pos.Bottom(_header), Text = "/" };
-        _filter = new TextField { X = 1, Y = Pos.Bottom(_header), Width = Dim.Percent(50) };
+        // The filter takes the focus only on '/', so that a screen opens with the cursor in the table.
+        _filter = new TextField { X = 1, Y = Pos.Bottom(_header), Width = Dim.Percent(50), CanFocus = false };
         _count = new Label { X = Pos.Right(_filter) + 1, Y = Pos.Bottom(_header), Width = Dim.Fill(), Text = "" };
         _table = new TableView
         {
@@ -63,6 +64,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
             else if (key == new Key('/'))
             {
                 key.Handled = true;
+                _filter.CanFocus = true;
                 _filter.SetFocus();
             }
         };
@@ -72,7 +74,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
             if (key == Key.Enter || key == Key.Esc || key == Key.CursorDown)
             {
                 key.Handled = true;
-                _table.SetFocus();
+                LeaveFilter();
             }
         };
         Add(_header, slash, _filter, _count, _table);
@@ -130,7 +132,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
         }
 
         _filter.Text = "";
-        _table.SetFocus();
+        LeaveFilter();
         return true;
     }
 
@@ -152,13 +154,10 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     {
     }
 
-    protected override void OnHasFocusChanged(bool newHasFocus, View? previousFocusedView, View? focusedView)
+    private void LeaveFilter()
     {
-        base.OnHasFocusChanged(newHasFocus, previousFocusedView, focusedView);
-        if (newHasFocus && !_filter.HasFocus && !_table.HasFocus)
-        {
-            _table.SetFocus();
-        }
+        _table.SetFocus();
+        _filter.CanFocus = false;
     }
 
     private void ToggleMark(TRow row)

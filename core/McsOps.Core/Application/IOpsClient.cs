@@ -29,7 +29,7 @@ public sealed class LocalOpsClient(Ops ops, Actor actor, bool readOnly) : IOpsCl
 
     public TResult Execute<TResult>(IOperation<TResult> operation)
     {
-        if (ReadOnly && operation is not IQuery<TResult>)
+        if (ReadOnly && operation is not (IQuery<TResult> or RecordSessionEnd))
         {
             throw new OpsException(ExitCode.InputRejected, "op.readonly", Actor.Id);
         }

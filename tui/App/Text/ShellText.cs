@@ -32,7 +32,7 @@ internal static partial class UiText
         ("tui.readonly", "閲覧専用 (監査責任者) のため変更できません", "read-only (auditor): nothing can be changed"),
         ("tui.notice.title", "お知らせ", "Notice"),
         ("tui.idle.title", "操作がありません", "No input"),
-        ("tui.idle.warning", "操作がないため 1 分後に画面を消去して終了します。続けるには何かキーを押してください", "no input: McsOps clears the screen and exits in one minute. Press any key to stay"),
+        ("tui.idle.warning", "操作がありません。1分後に画面を消去して終了します (キーを押すと継続)", "No input: clearing the screen and exiting in 1 minute (press a key to stay)"),
         ("tui.idle.bye", "操作がなかったため終了しました (画面を消去しました)", "exited after no input (the screen was cleared)"),
         ("palette.title", "コマンド", "Command"),
         ("palette.hint", "groups · patients · staff [S-…] · group G-… · reviews · actions · invitations · offboarding · devices · audit · due · q", "groups · patients · staff [S-…] · group G-… · reviews · actions · invitations · offboarding · devices · audit · due · q"),
