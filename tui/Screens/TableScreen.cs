@@ -26,11 +26,17 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     private List<TRow> _shown = [];
     private IReadOnlyList<Column> _columns = [];
 
-    protected TableScreen(TuiContext context, bool marking = false)
+    /// <param name="above">A view of the screen's own drawn above everything (the dashboard's summary).</param>
+    protected TableScreen(TuiContext context, bool marking = false, View? above = null)
         : base(context)
     {
         Marking = marking;
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 0, Text = "" };
+        _header = new Label { X = 0, Y = above is null ? 0 : Pos.Bottom(above), Width = Dim.Fill(), Height = 0, Text = "" };
+        if (above is not null)
+        {
+            Add(above);
+        }
+
         var slash = new Label { X = 0, Y = Pos.Bottom(_header), Text = "/" };
         // The filter takes the focus only on '/', so that a screen opens with the cursor in the table.
         _filter = new TextField { X = 1, Y = Pos.Bottom(_header), Width = Dim.Percent(50), CanFocus = false };

@@ -8,7 +8,6 @@ internal static partial class UiText
         ("dash.summary", "対応が必要な項目", "Due list"),
         ("dash.findings", "項目一覧", "Findings"),
         ("dash.category", "分類", "category"),
-        ("help.key.opensubject", "選択した項目の対象 (グループ・スタッフ・端末) を開く", "open the subject of the finding (group, staff, device)"),
         ("dash.asof", "{0:yyyy/MM/dd HH:mm} 現在", "as of {0:yyyy/MM/dd HH:mm}"),
     ];
 }
