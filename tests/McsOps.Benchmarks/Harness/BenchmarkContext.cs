@@ -77,6 +77,19 @@ internal sealed class BenchmarkContext : IDisposable
         return Imported;
     }
 
+    /// <summary>A new data directory holding a copy of the imported store (for a row that writes, or another process).</summary>
+    public string CopyOfImported()
+    {
+        var source = ImportedDataDirectory();
+        var dir = NewDataDirectory();
+        foreach (var file in new[] { "mcsops.db", "mcsops.key" })
+        {
+            File.Copy(Path.Combine(source, file), Path.Combine(dir, file));
+        }
+
+        return dir;
+    }
+
     public void Delete(string dataDirectory)
     {
         if (dataDirectory != Imported && Directory.Exists(dataDirectory))
