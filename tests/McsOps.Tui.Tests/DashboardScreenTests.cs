@@ -37,6 +37,14 @@ public sealed class DashboardScreenTests
     }
 
     [Fact]
+    public void Dashboard_ShowsWhenTheNextScheduledReviewsOpen()
+    {
+        using var tui = new TuiHarness(100, 30);
+
+        tui.Text().Should().Contain("次回の定期精査 2027/01/01 09:00", "quarterly at 09:00 Tokyo, after 2026-11-26");
+    }
+
+    [Fact]
     public void Dashboard_At80x24_TableColumnsStayAlignedWithKanji()
     {
         using var tui = new TuiHarness(80, 24);

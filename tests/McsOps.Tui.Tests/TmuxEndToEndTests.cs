@@ -34,6 +34,27 @@ public sealed class TmuxEndToEndTests : IDisposable
         await tmux.WaitFor(s => s.Contains("mcsops exited 0", StringComparison.Ordinal), "mcsops to exit 0 after q");
     }
 
+    [Theory]
+    [InlineData("tmux-256color", "")]
+    [InlineData("screen", "NO_COLOR=1")]
+    public async Task Demo_InOtherTerminals_AndWithoutColour_DrawsAlignedAndQuits(string term, string env)
+    {
+        var command = $"env TERM={term} {env} dotnet '{CliRunner.MainDll}' --demo --data-dir '{_cli.DataDir}'; echo \"mcsops exited $?\"; sleep 600";
+        using var tmux = new TmuxSession(80, 24, command);
+
+        var screen = await tmux.WaitFor(s => s.Contains("McsOps › ダッシュボード", StringComparison.Ordinal) && s.Contains("q  終了", StringComparison.Ordinal), "the dashboard");
+        var lines = screen.Split('\n');
+        var header = lines.Single(l => l.Contains("期限切れ  本日期限", StringComparison.Ordinal));
+        var rows = lines.Where(l => l.Contains("│期限切れ│", StringComparison.Ordinal)).ToList();
+        rows.Should().NotBeEmpty();
+        rows.Select(l => Terminal.Gui.Text.StringExtensions.GetColumns(l[..l.IndexOf("│期限切れ│", StringComparison.Ordinal)], true)).Distinct()
+            .Should().ContainSingle("the severity column starts in the same cell on every row, after kanji categories");
+        header.Should().NotBeNull();
+
+        tmux.SendKeys("q");
+        await tmux.WaitFor(s => s.Contains("mcsops exited 0", StringComparison.Ordinal), "mcsops to exit 0 after q");
+    }
+
     [Fact]
     public async Task Demo_InTmux_FilterGroupsByKana_OpenGroup_RecordDischarge_SeeArchiveActionOnDashboard()
     {

@@ -39,6 +39,8 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
     protected override IReadOnlyList<DueFinding> Load()
     {
         var findings = Context.DueNow();
+        var policy = Context.Settings.Policy;
+        _summary.NextReviews = new McsOps.Core.Scheduling.Schedule(policy.ReviewSchedule, policy.Zone).Next(Context.Time.GetUtcNow());
         _summary.SetFindings(findings);
         return findings;
     }

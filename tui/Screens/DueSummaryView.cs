@@ -29,6 +29,9 @@ internal sealed class DueSummaryView : View
 
     public IReadOnlyList<DueCounts> Counts => _counts;
 
+    /// <summary>When the facility's next scheduled member reviews open (groups with a schedule of their own aside).</summary>
+    public DateTimeOffset? NextReviews { get; set; }
+
     public void SetFindings(IReadOnlyList<DueFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -83,9 +86,15 @@ internal sealed class DueSummaryView : View
         }
 
         SetAttribute(normal);
-        AddStr(0, _counts.Count + 1, _counts.Count == 0
+        var total = _counts.Count == 0
             ? _context.T("due.none")
-            : _context.T("due.total", _totals.Sum(), _totals[0], _totals[1], _totals[2]));
+            : _context.T("due.total", _totals.Sum(), _totals[0], _totals[1], _totals[2]);
+        if (NextReviews is { } next)
+        {
+            total += "  " + _context.T("dash.nextreviews", TimeZoneInfo.ConvertTime(next, _context.Settings.TimeZone).DateTime);
+        }
+
+        AddStr(0, _counts.Count + 1, total);
         return true;
     }
 

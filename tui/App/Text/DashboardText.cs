@@ -8,6 +8,7 @@ internal static partial class UiText
         ("dash.summary", "対応が必要な項目", "Due list"),
         ("dash.findings", "項目一覧", "Findings"),
         ("dash.category", "分類", "category"),
+        ("dash.nextreviews", "次回の定期精査 {0:yyyy/MM/dd HH:mm}", "next scheduled reviews {0:yyyy/MM/dd HH:mm}"),
         ("dash.asof", "{0:yyyy/MM/dd HH:mm} 現在", "as of {0:yyyy/MM/dd HH:mm}"),
     ];
 }
