@@ -30,6 +30,8 @@ public sealed record Settings
 
     public required bool RequireRemovalJustificationForExternal { get; init; }
 
+    public required BackupSettings Backup { get; init; }
+
     /// <summary>The policies' numbers, with this configuration's zone and schedules.</summary>
     public PolicySettings Policy => new()
     {
@@ -65,6 +67,7 @@ public sealed record Settings
         ArgumentNullException.ThrowIfNull(config);
         var ops = Bind<McsOpsOptions>(config, McsOpsOptions.Section);
         var db = Bind<DatabaseOptions>(config, DatabaseOptions.Section);
+        var backup = Bind<BackupOptions>(config, BackupOptions.Section);
 
         var lang = Tokens.TryParse<Lang>(ops.Language, out var l)
             ? l
@@ -84,6 +87,11 @@ public sealed record Settings
             throw Invalid("McsOps:IdleTimeoutMinutes", "config.idle", ops.IdleTimeoutMinutes);
         }
 
+        if (backup.Generations is < 1 or > 366)
+        {
+            throw Invalid("Backup:Generations", "config.generations", backup.Generations);
+        }
+
         var dataDir = string.IsNullOrWhiteSpace(ops.DataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(ops.DataDirectory);
         return new Settings
         {
@@ -97,6 +105,11 @@ public sealed record Settings
             ReviewSchedule = Cron("McsOps:ReviewSchedule", ops.ReviewSchedule),
             DigestSchedule = Cron("McsOps:DigestSchedule", ops.DigestSchedule),
             RequireRemovalJustificationForExternal = ops.RequireRemovalJustificationForExternal,
+            Backup = new BackupSettings(
+                string.IsNullOrWhiteSpace(backup.Directory) ? Path.Combine(dataDir, "backups") : Path.GetFullPath(backup.Directory),
+                backup.Generations,
+                Cron("Backup:Schedule", backup.Schedule),
+                string.IsNullOrWhiteSpace(backup.CopyCommand) ? null : backup.CopyCommand),
         };
     }
 

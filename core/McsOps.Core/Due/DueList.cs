@@ -101,6 +101,12 @@ public static class DueList
             }
         }
 
+        // The last backup failed: overdue (no date of its own) until a backup succeeds.
+        if (s.Backups.Last() is { Ok: false } failed)
+        {
+            Add(DueCategory.Backup, "backup_failed", failed.File, null, null, failed.Error ?? string.Empty);
+        }
+
         list.Sort(Order);
         return list;
     }

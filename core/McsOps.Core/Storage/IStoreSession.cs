@@ -32,6 +32,8 @@ public interface IStoreSession
 
     IDueIndex Due { get; }
 
+    IBackupLog Backups { get; }
+
     /// <summary>The clock of this store: audit entries and created records are stamped with it.</summary>
     TimeProvider Time { get; }
 

@@ -113,3 +113,13 @@ public interface IDueIndex
 
     IReadOnlyList<Staff> Departed();
 }
+
+/// <summary>The backup log: every run, failed ones included.</summary>
+public interface IBackupLog
+{
+    void Add(BackupRecord record);
+
+    BackupRecord? Last();
+
+    IReadOnlyList<BackupRecord> All();
+}

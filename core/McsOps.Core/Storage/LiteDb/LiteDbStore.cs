@@ -16,13 +16,13 @@ public sealed class LiteDbStore : IStore
 
     internal const string MetaCollection = "_meta";
 
-    private readonly DatabaseLock _lock;
+    private readonly DatabaseLock? _lock;
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
     private readonly PolicySettings _policy;
     private readonly Lock _writeGate = new();
 
-    private LiteDbStore(DatabaseLock dbLock, LiteDatabase db, TimeProvider time, PolicySettings policy)
+    private LiteDbStore(DatabaseLock? dbLock, LiteDatabase db, TimeProvider time, PolicySettings policy)
     {
         _lock = dbLock;
         _db = db;
@@ -173,10 +173,46 @@ public sealed class LiteDbStore : IStore
         }
     }
 
+    /// <summary>
+    /// A consistent copy of the file (LiteDB has no online backup): writes wait while the log is
+    /// checkpointed into the file and the file is copied; reads go on. Returns how long writes waited.
+    /// </summary>
+    public TimeSpan CopyTo(string target)
+    {
+        var pause = System.Diagnostics.Stopwatch.StartNew();
+        lock (_writeGate)
+        {
+            _db.Checkpoint();
+            File.Copy(Path!, target, overwrite: false);
+        }
+
+        return pause.Elapsed;
+    }
+
+    /// <summary>
+    /// Opens a copy (a backup) to read it, without taking the lock, migrating or writing anything:
+    /// the file's bytes, and so its hash, stay as they were.
+    /// </summary>
+    public static LiteDbStore OpenReadOnly(string path, string keyFile, TimeProvider time)
+    {
+        var password = KeyFile.LoadOrCreate(keyFile, path);
+        var cs = new ConnectionString { Filename = path, Password = password, Connection = ConnectionType.Direct, ReadOnly = true };
+        try
+        {
+            var db = new LiteDatabase(cs) { UtcDate = true };
+            _ = db.GetCollectionNames().Count();
+            return new LiteDbStore(null, db, time, new PolicySettings { Zone = TimeZoneInfo.Utc }) { Path = path };
+        }
+        catch (LiteException e)
+        {
+            throw new OpsException(ExitCode.IntegrityBroken, "db.corrupt", e.Message);
+        }
+    }
+
     public void Dispose()
     {
         _db.Dispose();
-        _lock.Dispose();
+        _lock?.Dispose();
     }
 
     /// <summary>Direct access for tests that tamper with the file as an attacker would.</summary>

@@ -31,7 +31,10 @@ internal sealed class LiteSession : IStoreSession
         Checklists = new ChecklistRepository(this);
         DueIndex = new LiteDueIndex(this);
         LinkCodes = new LiteLinkCodeStore(this);
+        Backups = new LiteBackupLog(this);
     }
+
+    public IBackupLog Backups { get; }
 
     public LiteDatabase Database { get; }
 
