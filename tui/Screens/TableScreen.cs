@@ -75,7 +75,9 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
                 _table.SetFocus();
             }
         };
-        Add(_header, slash, _filter, _count, _table);
+        // The table first: a screen that gets the focus gives it to its first focusable view, and
+        // the cursor belongs in the table when a screen opens (the filter is reached with /).
+        Add(_header, _table, slash, _filter, _count);
     }
 
     /// <summary>True when Space selects rows on this screen.</summary>
@@ -85,6 +87,9 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     public IReadOnlyList<TRow> Shown => _shown;
 
     public int Total => _all.Count;
+
+    /// <summary>Every row loaded, filtered or not, in table order.</summary>
+    protected IReadOnlyList<TRow> All => _all;
 
     public TRow? CurrentRow => _table.Value?.SelectedCell.Y is int y && y >= 0 && y < _shown.Count ? _shown[y] : null;
 

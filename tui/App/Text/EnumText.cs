@@ -65,6 +65,21 @@ internal static partial class UiText
         ("enum.MemberSignal.facility_refused", "一部不同意の施設", "facility refused"),
         ("enum.MemberSignal.not_verified", "本人認証なし", "not verified"),
         ("enum.MemberSignal.added_since_last_review", "前回精査後に追加", "added since last review"),
+        ("enum.DischargeReason.death", "死亡", "death"),
+        ("enum.DischargeReason.hospitalized", "入院", "hospitalized"),
+        ("enum.DischargeReason.facility_admission", "施設入所", "facility admission"),
+        ("enum.DischargeReason.moved", "転居", "moved"),
+        ("enum.DischargeReason.other_provider", "他院へ移行", "other provider"),
+        ("enum.DischargeReason.ended", "終了", "ended"),
+        ("enum.ConsentForm.template1", "様式1", "template 1"),
+        ("enum.ConsentForm.template2", "様式2", "template 2"),
+        ("enum.ConsentForm.template3", "様式3", "template 3"),
+        ("enum.ConsentForm.template4", "様式4", "template 4"),
+        ("enum.ConsentForm.other", "その他", "other"),
+        ("enum.ConsentSigner.patient", "本人", "patient"),
+        ("enum.ConsentSigner.family", "家族", "family"),
+        ("enum.StaffRoles.admin", "MCS管理者", "MCS admin"),
+        ("enum.StaffRoles.auditor", "監査責任者", "auditor"),
     ];
 
     /// <summary>The on-screen word for an enum value; flags are joined with '・'.</summary>
