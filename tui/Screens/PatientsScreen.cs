@@ -53,7 +53,7 @@ internal sealed class PatientsScreen : TableScreen<PatientRow>
     protected override void Open(PatientRow row) => Shell.Push(new PatientDetailScreen(Context, row.Patient.Code));
 
     /// <summary>あり / なし / 撤回.</summary>
-    internal static string ConsentCell(TuiContext c, Consent? consent) => consent switch
+    private static string ConsentCell(TuiContext c, Consent? consent) => consent switch
     {
         null => c.T("patients.consent.no"),
         { WithdrawnOn: not null } => c.T("patients.consent.withdrawn"),

@@ -11,7 +11,8 @@ internal static class Prefill
     /// <summary>A date as a form takes it (2026-11-26), or empty.</summary>
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Bool(TuiContext c, bool value) => c.Lang == Lang.En ? (value ? "yes" : "no") : (value ? "はい" : "いいえ");
+    /// <summary>はい / いいえ (Yes / No): the words of the confirmation, which a yes/no field reads back.</summary>
+    public static string Bool(TuiContext c, bool value) => c.T(value ? "form.yes" : "form.no");
 
     /// <summary>The value as typed back into a form: the on-screen word when it reads back as the same value, else the token.</summary>
     public static string Token<T>(TuiContext c, T? value) where T : struct, Enum =>

@@ -136,7 +136,7 @@ internal sealed class StaffDetailScreen : TableScreen<StaffGroupRow>
                 new Field("profession", T("staff.f.profession"), Prefill.Token<Profession>(Context, s.Profession), Prefill.Choices<Profession>(Context)),
                 new Field("email", T("staff.f.email"), s.Email ?? ""),
                 new Field("os", T("staff.f.osuser"), s.OsUser ?? ""),
-                new Field("status", T("staff.f.status"), Tokens.Format(s.Status), "active / suspended"),
+                new Field("status", T("staff.f.status"), Tokens.Format(s.Status), T("staff.edit.statushint")),
             ],
             v =>
             {

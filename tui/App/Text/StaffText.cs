@@ -65,6 +65,7 @@ internal static partial class UiText
         ("staff.edit.title", "スタッフの編集 — {0}", "Edit staff — {0}"),
         ("staff.edit.confirm", "{0} の情報を保存します。よろしいですか？", "Save {0}?"),
         ("staff.edit.status", "状態はここでは在籍 (active) と利用停止 (suspended) の切り替えだけです。退職予定は l、退職済みはチェックリストの完了承認で記録します", "here the status only switches between active and suspended; mark leaving with l, departed by signing off the checklist"),
+        ("staff.edit.statushint", "active=在籍 / suspended=利用停止", "active / suspended"),
         ("staff.leaving.title", "退職予定の記録 — {0}", "Mark leaving — {0}"),
         ("staff.leaving.confirm", "{0} を最終出勤日 {1} で退職予定にし、退職・異動時チェックリストを作成します。よろしいですか？", "Mark {0} leaving with the last day {1} and build the offboarding checklist?"),
         ("staff.leaving.done", "{0} を退職予定にしました。チェックリストは {1} 項目です", "{0} is leaving; the checklist has {1} items"),
