@@ -22,7 +22,7 @@ internal static class Prefill
     /// Every value a field takes, as typed: in Japanese the word on screen when the field reads it
     /// (看護師), else <c>token=word</c>; in English the tokens. Broken into lines that fit a narrow form.
     /// </summary>
-    public static string Choices<T>(TuiContext c, int width = 36) where T : struct, Enum
+    public static string Choices<T>(TuiContext c, int width = 44) where T : struct, Enum
     {
         var words = Enum.GetValues<T>()
             .Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0 || !typeof(T).IsDefined(typeof(FlagsAttribute), false))
