@@ -41,8 +41,10 @@ internal sealed class FormDialog : Dialog
             y++;
             if (f.Hint.Length > 0)
             {
-                Add(new Label { Text = f.Hint, X = labelWidth + 2, Y = y, Width = Dim.Fill(1) });
-                y++;
+                // A hint may take several lines (a long list of allowed values, broken with '\n').
+                var lines = f.Hint.Split('\n').Length;
+                Add(new Label { Text = f.Hint, X = labelWidth + 2, Y = y, Width = Dim.Fill(1), Height = lines });
+                y += lines;
             }
         }
 
@@ -146,6 +148,31 @@ internal sealed class FormValues(TuiContext context, IReadOnlyDictionary<string,
 
     public T? OptionalToken<T>(string key, string label) where T : struct, Enum =>
         Optional(key) is null ? null : Token<T>(key, label);
+
+    /// <summary>はい/いいえ, yes/no, true/false, 1/0 (as the CSV files take them); empty is <paramref name="fallback"/>.</summary>
+    public bool Bool(string key, string label, bool fallback = false) => Optional(key)?.ToLowerInvariant() switch
+    {
+        null => fallback,
+        "true" or "yes" or "y" or "1" or "はい" => true,
+        "false" or "no" or "n" or "0" or "いいえ" => false,
+        _ => throw new FormInputException(context.T("form.yesno", label)),
+    };
+
+    /// <summary>Codes separated by ';' (or ',' or spaces), each normalised; empty is none.</summary>
+    public IReadOnlyList<T> CodeList<T>(string key, string label) where T : struct, ICode<T>
+    {
+        var list = new List<T>();
+        foreach (var part in Text(key).Split([';', ',', '、', ' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var code = McsOps.Core.Code.TryParse<T>(part, out var c) ? c : throw Rejected(label, "csv.badcode", part);
+            if (!list.Contains(code))
+            {
+                list.Add(code);
+            }
+        }
+
+        return list;
+    }
 
     private FormInputException Rejected(string label, string messageKey, params object?[] args) =>
         new($"{label}: {context.T(messageKey, args)}");

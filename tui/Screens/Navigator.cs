@@ -12,12 +12,15 @@ internal static class Navigator
         "due" or "dash" or "dashboard" => new DashboardScreen(c),
         "groups" or "g" when arg is null => new GroupsScreen(c),
         "groups" or "g" or "group" => new GroupDetailScreen(c, Parse<GroupCode>(c, arg)),
-        "staff" or "s" when arg is null => null,
+        "staff" or "s" when arg is null => new StaffScreen(c),
         "staff" or "s" => ForStaff(c, Parse<StaffCode>(c, arg)),
+        "patients" or "patient" when arg is null => new PatientsScreen(c),
+        "patients" or "patient" => new PatientDetailScreen(c, Parse<PatientCode>(c, arg)),
+        "devices" or "device" => new DevicesScreen(c, arg),
         _ => null,
     };
 
-    public static Screen? ForStaff(TuiContext c, StaffCode code) => null;
+    public static Screen? ForStaff(TuiContext c, StaffCode code) => new StaffDetailScreen(c, code);
 
     /// <summary>The subject of a finding: its group, its staff member or its device.</summary>
     public static Screen? ForFinding(TuiContext c, DueFinding f) => f.Category switch
@@ -26,6 +29,7 @@ internal static class Navigator
         DueCategory.Password or DueCategory.Training or DueCategory.Pledge or DueCategory.Offboarding => ForStaff(c, Code.Parse<StaffCode>(f.Subject)),
         DueCategory.McsAction when f.Kind is "archive_group" or "remove_member" or "approve_invitation" or "reject_invitation" => new GroupDetailScreen(c, Code.Parse<GroupCode>(f.Subject)),
         DueCategory.McsAction => ForStaff(c, Code.Parse<StaffCode>(f.Subject)),
+        DueCategory.Device => new DevicesScreen(c, f.Subject),
         _ => null,
     };
 

@@ -94,6 +94,9 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
 
     public int Total => _all.Count;
 
+    /// <summary>Every row loaded, filtered or not, in table order.</summary>
+    protected IReadOnlyList<TRow> All => _all;
+
     public TRow? CurrentRow => _table.Value?.SelectedCell.Y is int y && y >= 0 && y < _shown.Count ? _shown[y] : null;
 
     public int SelectedRow => _table.Value?.SelectedCell.Y ?? -1;

@@ -9,7 +9,7 @@ public interface IOpsClient
     /// <summary>Who the changes are recorded as.</summary>
     Actor Actor { get; }
 
-    /// <summary>True when the caller may only read (the auditor role): operations are refused.</summary>
+    /// <summary>True when the caller may only read (the auditor role): operations that change data are refused; queries and audited reads run.</summary>
     bool ReadOnly { get; }
 
     /// <summary>Moves whenever committed data changed; a screen compares it to know when to reload.</summary>
@@ -29,7 +29,7 @@ public sealed class LocalOpsClient(Ops ops, Actor actor, bool readOnly) : IOpsCl
 
     public TResult Execute<TResult>(IOperation<TResult> operation)
     {
-        if (ReadOnly && operation is not (IQuery<TResult> or RecordSessionEnd))
+        if (ReadOnly && operation is not (IQuery<TResult> or IAuditedRead<TResult>))
         {
             throw new OpsException(ExitCode.InputRejected, "op.readonly", Actor.Id);
         }

@@ -325,12 +325,12 @@ internal sealed class DemoBuilder
     {
         var csv = new CsvText("devices");
         var n = 0;
-        void Add(string kind, string? holder, string status = "in_use", DateOnly? lostOn = null)
+        void Add(string kind, string? holder, string status = "in_use", DateOnly? lostOn = null, string? note = null)
         {
             n++;
             var inService = status is "in_use" or "lost";
             var cert = inService ? "cert-" + _rng.Next(0x10000000, int.MaxValue).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) : null;
-            csv.Add(Code('D', n), kind, holder, B(inService && kind != "pc"), cert, status, D(lostOn));
+            csv.Add(Code('D', n), kind, holder, B(inService && kind != "pc"), cert, status, D(lostOn), note);
         }
 
         foreach (var doctor in new[] { Director, "S-0002", "S-0003" })
@@ -343,7 +343,7 @@ internal sealed class DemoBuilder
         {
             if (nurse == "S-0011")
             {
-                Add("smartphone", nurse, "lost", _today.AddDays(-4));
+                Add("smartphone", nurse, "lost", _today.AddDays(-4), "訪問先からの帰りに紛失、警察に遺失届を提出済み");
             }
             else
             {
@@ -357,8 +357,8 @@ internal sealed class DemoBuilder
             Add("pc", clerk);
         }
 
-        Add("tablet", null);
-        Add("tablet", null);
+        Add("tablet", null, note: "予備機 (事務室の施錠キャビネット)");
+        Add("tablet", null, note: "予備機 (事務室の施錠キャビネット)");
         Add("smartphone", null, "returned");
         Add("smartphone", null, "returned");
         Add("pc", null, "retired");

@@ -16,4 +16,7 @@ public sealed record Device
     public DeviceStatus Status { get; init; }
 
     public DateOnly? LostOn { get; init; }
+
+    /// <summary>備考: free text about the device (where it is kept, what happened when it was lost); no patient data.</summary>
+    public string? Note { get; init; }
 }

@@ -5,7 +5,7 @@ namespace McsOps.Core;
 /// <summary>Adds or edits an entry of the device registry (端末管理台帳).</summary>
 public sealed record SaveDevice(Device Device) : IOperation<Device>;
 
-/// <summary>紛失: the device is a finding at once; its holder must change their password and be suspended in MCS.</summary>
+/// <summary>紛失: the device is a finding at once; its holder must change their password and be suspended in MCS. The note is added to the device's 備考.</summary>
 public sealed record MarkDeviceLost(AssetTag Tag, DateOnly On, string Note) : IOperation<Device>;
 
 /// <summary>返却 / 廃棄: the device comes back or is retired.</summary>
@@ -42,9 +42,11 @@ internal sealed class MarkDeviceLostHandler : IHandler<MarkDeviceLost, Device>
             throw OperationContext.Rejected("op.reason");
         }
 
-        var lost = ctx.Device(op.Tag) with { Status = DeviceStatus.Lost, LostOn = op.On };
+        var device = ctx.Device(op.Tag);
+        var note = op.Note.Trim();
+        var lost = device with { Status = DeviceStatus.Lost, LostOn = op.On, Note = device.Note is { Length: > 0 } old ? $"{old} / {note}" : note };
         ctx.Session.Devices.Upsert(lost);
-        ctx.Audit("devices.lost", op.Tag.Value, $"on {op.On:yyyy-MM-dd}; {op.Note.Trim()}");
+        ctx.Audit("devices.lost", op.Tag.Value, $"on {op.On:yyyy-MM-dd}; {note}");
         DeviceLoss.EnsureSuspendAction(ctx.Session, lost, ctx.Actor);
         return lost;
     }

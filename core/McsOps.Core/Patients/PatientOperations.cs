@@ -5,7 +5,7 @@ namespace McsOps.Core;
 /// <summary>Adds or edits a facility.</summary>
 public sealed record SaveFacility(Facility Facility) : IOperation<Facility>;
 
-/// <summary>Adds or edits a patient (with consent). A status change goes through its own operation.</summary>
+/// <summary>Adds or edits a patient (with consent: a new patient and their consent are one change). A status change goes through its own operation.</summary>
 public sealed record SavePatient(Patient Patient) : IOperation<Patient>;
 
 internal sealed class SaveFacilityHandler : IHandler<SaveFacility, Facility>
@@ -46,8 +46,14 @@ internal sealed class SavePatientHandler : IHandler<SavePatient, Patient>
             _ = ctx.Staff(a);
         }
 
+        foreach (var f in p.Consent?.RefusedFacilities ?? [])
+        {
+            _ = ctx.Session.Facilities.Find(f) ?? throw OperationContext.Rejected("op.unknown", f.Value);
+        }
+
         ctx.Session.Patients.Upsert(p);
-        ctx.Audit(existing is null ? "patients.create" : "patients.update", p.Code.Value);
+        ctx.Audit(existing is null ? "patients.create" : "patients.update", p.Code.Value,
+            existing is null && p.Consent is { } c ? $"consent {Tokens.Format(c.Form)}; signed {c.SignedOn:yyyy-MM-dd}; refused {string.Join(";", c.RefusedFacilities.Select(f => f.Value))}" : "");
         return p;
     }
 }

@@ -54,6 +54,18 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public void Csv_DeviceNote_IsExportedAndReimportedUnchanged()
+    {
+        _t.Import("devices", "asset_tag,kind,holder_staff_code,note\nD-0001,tablet,S-0002,\"予備機, 施錠キャビネット\"\nD-0002,pc,,\n").Rejected.Should().BeFalse();
+
+        var csv = CsvFile.Decode(Export("devices"));
+
+        csv.Split('\n')[0].TrimEnd('\r').Should().EndWith(",note");
+        csv.Should().Contain("\"予備機, 施錠キャビネット\"");
+        _t.Import("devices", csv).Should().BeEquivalentTo(new { Created = 0, Updated = 0 }, "re-importing an export changes nothing");
+    }
+
+    [Fact]
     public void Csv_FormulaLikeCells_AreNeutralisedAndImportRestoresThem()
     {
         _t.Import("facilities", "facility_code,name,kind\nF-0066,\"=cmd|' /C calc'!A0\",other\nF-0067,@SUM(A1),other\nF-0068,-2+3,other\nF-0069,+81 3,other\n").Rejected.Should().BeFalse();

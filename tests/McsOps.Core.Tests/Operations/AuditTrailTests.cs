@@ -44,6 +44,7 @@ public sealed class AuditTrailTests : IDisposable
         ["SaveFacility"] = new((w, _) => w.Run(new SaveFacility(new Facility { Code = FacilityCode.Parse("F-0003"), Name = "みどり薬局", Kind = FacilityKind.Pharmacy })), 1),
         ["SaveStaff"] = new((w, _) => w.Run(new SaveStaff(new Staff { Code = S("S-0010"), Facility = FacilityCode.Parse("F-0001"), Name = "新人", Profession = Profession.Clerk })), 1),
         ["SavePatient"] = new((w, _) => w.Run(new SavePatient(new Patient { Code = P("P-0050"), Name = "新患者" })), 1),
+        ["ViewPatient"] = new((w, _) => w.Run(new ViewPatient(P("P-0042"))), 1),
         ["SaveGroup"] = new((w, _) => w.Run(new SaveGroup(new Group { Code = G("G-0500"), Kind = GroupKind.Free, McsName = "新グループ", Owner = S("S-0001") })), 1),
         ["ReassignOwner"] = new((w, _) => w.Run(new ReassignOwner(G("G-0043"), S("S-0001"))), 1),
         ["RecordInvitation"] = new((w, _) => w.Run(new RecordInvitation(G("G-0043"), S("S-0003"), S("S-0002"), Today)), 1),

@@ -120,6 +120,28 @@ public sealed class ConsentTests : IDisposable
     }
 
     [Fact]
+    public void SavePatient_NewWithConsent_StoresBothInOneAuditedChange()
+    {
+        var before = _w.AuditCount;
+
+        _w.Run(new SavePatient(new Patient { Code = P("P-0050"), Name = "新患者", Consent = Signed(new DateOnly(2026, 11, 26), null, "F-0002") }));
+
+        _w.Read(s => s.Patients.Find(P("P-0050")))!.Consent!.RefusedFacilities.Should().Equal(FacilityCode.Parse("F-0002"));
+        var entry = _w.Read(s => s.Audit.All().Skip((int)before).ToList()).Should().ContainSingle().Which;
+        entry.Action.Should().Be("patients.create");
+        entry.Details.Should().Contain("template1").And.Contain("F-0002").And.NotContain("新患者");
+    }
+
+    [Fact]
+    public void SavePatient_ConsentRefusingAnUnknownFacility_IsRejectedAndNothingIsStored()
+    {
+        var e = _w.Rejects(new SavePatient(new Patient { Code = P("P-0050"), Name = "新患者", Consent = Signed(new DateOnly(2026, 11, 26), null, "F-0999") }));
+
+        e.Key.Should().Be("op.unknown");
+        _w.Read(s => s.Patients.Find(P("P-0050"))).Should().BeNull();
+    }
+
+    [Fact]
     public void Finding_PureRules()
     {
         var external = new[] { FacilityCode.Parse("F-0002") };

@@ -42,6 +42,16 @@ public sealed class DeviceLossTests : IDisposable
     }
 
     [Fact]
+    public void MarkDeviceLost_AddsItsNoteToTheDevicesNotes()
+    {
+        _w.Run(new SaveDevice(_w.Read(s => s.Devices.Find(D("D-0001")))! with { Note = "ケース付き" }));
+
+        _w.Run(new MarkDeviceLost(D("D-0001"), LostOn, " 電車内で紛失 "));
+
+        _w.Read(s => s.Devices.Find(D("D-0001")))!.Should().Match<Device>(d => d.Note == "ケース付き / 電車内で紛失" && d.Status == DeviceStatus.Lost && d.LostOn == LostOn);
+    }
+
+    [Fact]
     public void RecordPasswordChange_BeforeTheLoss_KeepsTheFinding()
     {
         _w.Run(new MarkDeviceLost(D("D-0001"), LostOn, "紛失"));

@@ -15,6 +15,7 @@ public sealed class DeviceCsv : CsvKind<AssetTag, Device>
         new("client_cert"),
         new("status"),
         new("lost_on"),
+        new("note"),
     ];
 
     protected override Device Parse(RowReader row)
@@ -29,6 +30,7 @@ public sealed class DeviceCsv : CsvKind<AssetTag, Device>
             ClientCert = row.Optional("client_cert"),
             Status = row.Enum<DeviceStatus>("status", DeviceStatus.InUse),
             LostOn = row.Date("lost_on"),
+            Note = row.Optional("note"),
         };
         if (row.ErrorCount == before && d.Status == DeviceStatus.Lost && d.LostOn is null)
         {
@@ -41,7 +43,7 @@ public sealed class DeviceCsv : CsvKind<AssetTag, Device>
     protected override IReadOnlyList<string?> ToRow(Device d) =>
     [
         d.Tag.Value, Format.Enum<DeviceKind>(d.Kind), Format.Code(d.Holder), Format.Bool(d.OffsiteApproved),
-        d.ClientCert, Format.Enum<DeviceStatus>(d.Status), Format.Date(d.LostOn),
+        d.ClientCert, Format.Enum<DeviceStatus>(d.Status), Format.Date(d.LostOn), d.Note,
     ];
 
     protected override AssetTag KeyOf(Device d) => d.Tag;

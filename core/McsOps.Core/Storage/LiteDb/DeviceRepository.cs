@@ -18,6 +18,7 @@ internal sealed class DeviceRepository(LiteSession session)
         ["client_cert"] = Bson.Str(d.ClientCert),
         ["status"] = Bson.Enum(d.Status),
         ["lost_on"] = Bson.Date(d.LostOn),
+        ["note"] = Bson.Str(d.Note),
     };
 
     protected override Device FromDoc(BsonDocument d) => new()
@@ -29,5 +30,6 @@ internal sealed class DeviceRepository(LiteSession session)
         ClientCert = Bson.Str(d["client_cert"]),
         Status = Bson.EnumOf<DeviceStatus>(d["status"]),
         LostOn = Bson.Date(d["lost_on"]),
+        Note = Bson.Str(d["note"]),
     };
 }

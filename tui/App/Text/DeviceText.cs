@@ -1,0 +1,48 @@
+namespace McsOps.Tui.App;
+
+internal static partial class UiText
+{
+    private static readonly (string Key, string Ja, string En)[] DeviceScreens =
+    [
+        ("devices.title", "端末管理台帳", "Devices"),
+        ("devices.h.tag", "管理番号", "asset tag"),
+        ("devices.h.kind", "種類", "kind"),
+        ("devices.h.holder", "使用者", "holder"),
+        ("devices.h.holdername", "氏名", "name"),
+        ("devices.h.status", "状態", "status"),
+        ("devices.h.loston", "紛失日", "lost on"),
+        ("devices.h.note", "備考", "notes"),
+        ("devices.offsite", "持出許可", "off-site ok"),
+        ("devices.cert", "証明書あり", "certificate"),
+        ("devices.key.new", "端末を登録する", "add a device"),
+        ("devices.key.edit", "端末の情報を編集する", "edit the device"),
+        ("devices.key.lost", "紛失を記録する (日付と状況)", "mark lost (date and what happened)"),
+        ("devices.key.returned", "返却・廃棄を記録する", "mark returned or retired"),
+        ("devices.key.open", "使用者のスタッフ画面を開く", "open the holder's staff screen"),
+        ("devices.new.title", "端末の登録", "New device"),
+        ("devices.new.exists", "{0} は既に登録されています (編集は e)", "{0} exists already (edit it with e)"),
+        ("devices.new.confirm", "端末 {0} ({1}) を登録します。よろしいですか？", "Add the device {0} ({1})?"),
+        ("devices.edit.title", "端末の編集 — {0}", "Edit device — {0}"),
+        ("devices.edit.confirm", "端末 {0} の情報を保存します。よろしいですか？", "Save the device {0}?"),
+        ("devices.lost.title", "紛失の記録 — {0}", "Mark lost — {0}"),
+        ("devices.lost.confirm", "端末 {0} を {1} に紛失として記録します。使用者のパスワード変更と利用停止が必要になります。よろしいですか？", "Record {0} as lost on {1}? Its holder must change their password and be suspended."),
+        ("devices.returned.title", "返却・廃棄の記録 — {0}", "Mark returned or retired — {0}"),
+        ("devices.returned.hint", "returned=返却 / retired=廃棄", "returned / retired"),
+        ("devices.returned.bad", "返却 (returned) か廃棄 (retired) を入力してください", "type returned or retired"),
+        ("devices.returned.confirm", "端末 {0} を「{1}」として記録します。よろしいですか？", "Record {0} as {1}?"),
+        ("devices.f.tag", "管理番号", "asset tag"),
+        ("devices.f.kind", "種類", "kind"),
+        ("devices.f.holder", "使用者 (任意)", "holder (optional)"),
+        ("devices.f.holderhint", "スタッフコード (例: S-0012)", "a staff code (S-0012)"),
+        ("devices.f.offsite", "持出許可", "off-site use approved"),
+        ("devices.f.cert", "証明書 (任意)", "client cert (optional)"),
+        ("devices.f.note", "備考 (任意)", "notes (optional)"),
+        ("devices.f.date", "紛失日", "lost on"),
+        ("devices.f.lostnote", "状況", "what happened"),
+        ("devices.f.returned", "返却/廃棄", "returned/retired"),
+        ("devices.s.new", "新規", "new"),
+        ("devices.s.edit", "編集", "edit"),
+        ("devices.s.lost", "紛失", "lost"),
+        ("devices.s.returned", "返却", "back"),
+    ];
+}
