@@ -54,6 +54,7 @@ internal static class CliApp
             "demo" => DemoVerb.Run(c),
             "due" => DueVerb.Run(c),
             "sweep" => SweepVerb.Run(c),
+            "backup" or "restore" => BackupVerb.Run(c),
             _ => throw new OpsException(ExitCode.BadArguments, "cli.unknownverb", c.Args.Verb),
         };
     }

@@ -22,6 +22,7 @@ internal static class DemoVerb
             DataDirectory = dir,
             DatabasePath = Path.Combine(dir, "mcsops.db"),
             KeyFile = Path.Combine(dir, "mcsops.key"),
+            Backup = settings.Backup with { Directory = Path.Combine(dir, "backups") },
         };
     }
 

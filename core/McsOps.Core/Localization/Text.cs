@@ -91,6 +91,8 @@ public static partial class Text
             "                              対応が必要な項目 (--at で別の日時に評価)\n" +
             "  sweep [--at 日付]           定期処理 (精査の開始、督促、エスカレーション)\n" +
             "  audit verify                監査ログの改ざん検証\n" +
+            "  backup [list | verify [F]]  バックアップを作成 / 一覧 / 検証します\n" +
+            "  restore <F>                 バックアップから復元します (サービス停止中のみ)\n" +
             "  demo [--reset]              デモ施設 (山田クリニック) のデータベースを作成します\n" +
             "  --demo                      デモ施設のデータベースで実行します",
             "usage: mcsops [--data-dir DIR] [--lang ja|en] [--demo] <command>\n" +
@@ -102,6 +104,8 @@ public static partial class Text
             "                              what is due (--at evaluates at another instant)\n" +
             "  sweep [--at DATE]           one scheduler sweep (open reviews, remind, escalate)\n" +
             "  audit verify                verify the audit chain\n" +
+            "  backup [list | verify [F]]  take, list or verify backups\n" +
+            "  restore <F>                 restore a backup (only while the service is stopped)\n" +
             "  demo [--reset]              build the demo facility (山田クリニック) database\n" +
             "  --demo                      run on the demo facility's database"),
         ["cli.unknownoption"] = ("不明なオプションです: {0}", "unknown option: {0}"),
@@ -111,6 +115,13 @@ public static partial class Text
         ["cli.import.usage"] = ("使い方: mcsops import <種類> <file.csv> [--dry-run]", "usage: mcsops import <kind> <file.csv> [--dry-run]"),
         ["cli.export.usage"] = ("使い方: mcsops export <種類> [--format csv|json] [--out F]", "usage: mcsops export <kind> [--format csv|json] [--out F]"),
         ["cli.audit.usage"] = ("使い方: mcsops audit verify", "usage: mcsops audit verify"),
+        ["cli.backup.usage"] = ("使い方: mcsops backup | backup list | backup verify [FILE] | restore FILE", "usage: mcsops backup | backup list | backup verify [FILE] | restore FILE"),
+        ["backup.done"] = ("バックアップを作成し検証しました: {0} (SHA-256 {1}、書き込み停止 {2} ms)", "backup taken and verified: {0} (SHA-256 {1}; writes paused {2} ms)"),
+        ["backup.failed"] = ("バックアップ {0} に失敗しました: {1}", "the backup {0} failed: {1}"),
+        ["backup.none"] = ("バックアップがありません: {0}", "no backups in {0}"),
+        ["backup.bad"] = ("バックアップ {0} は信頼できません: {1}", "the backup {0} cannot be trusted: {1}"),
+        ["backup.good"] = ("バックアップ {0} は正常です (監査ログ {1} 件を検証)", "the backup {0} is sound ({1} audit entries verified)"),
+        ["backup.restored"] = ("{0} から復元しました。置き換えたファイルは {1} に残しています", "restored from {0}; the replaced file is kept as {1}"),
         ["cli.demo.usage"] = ("使い方: mcsops demo [--reset]", "usage: mcsops demo [--reset]"),
         ["cli.badkind"] = ("種類 '{0}' はありません (使える種類: {1})", "no kind '{0}' (kinds: {1})"),
         ["cli.badformat"] = ("形式 '{0}' はありません (csv または json)", "no format '{0}' (csv or json)"),

@@ -18,6 +18,10 @@ public sealed class SettingsTests
         s.DatabasePath.Should().Be("/tmp/x/mcsops.db");
         s.KeyFile.Should().Be("/tmp/x/mcsops.key");
         s.RequireRemovalJustificationForExternal.Should().BeTrue();
+        s.Backup.Directory.Should().Be("/tmp/x/backups");
+        s.Backup.Generations.Should().Be(8);
+        s.Backup.Schedule.ToString().Should().Be("0 2 * * *");
+        s.Backup.CopyCommand.Should().BeNull();
     }
 
     [Theory]
@@ -28,6 +32,9 @@ public sealed class SettingsTests
     [InlineData("McsOps:ReviewSchedule", "quarterly")]
     [InlineData("McsOps:SweepSchedule", "*/15 * * *")]
     [InlineData("McsOps:DigestSchedule", "61 8 * * 1-5")]
+    [InlineData("Backup:Generations", "0")]
+    [InlineData("Backup:Generations", "400")]
+    [InlineData("Backup:Schedule", "daily")]
     public void BadValue_StopsWithExit2NamingTheKey(string key, string value)
     {
         var act = () => Load((key, value));
