@@ -3,41 +3,27 @@ namespace McsOps.Core;
 /// <summary>
 /// Design §5.4: an invitation is approvable when the invitee is identity verified, has a profile
 /// and a photo, is neither leaving nor departed, and their facility is not refused by the
-/// patient's consent. The admin decides; this only says which conditions fail.
+/// patient's consent. The admin decides; this only says which conditions hold and which fail.
 /// </summary>
 public static class InvitationPolicy
 {
     public const string Kind = "approve_invitation";
 
-    public static IReadOnlyList<string> FailedConditions(Staff invitee, Patient? patient)
+    /// <summary>Every condition, in the order above, each met or with its failure.</summary>
+    public static IReadOnlyList<InvitationCondition> Conditions(Staff invitee, Patient? patient)
     {
         ArgumentNullException.ThrowIfNull(invitee);
-        var failed = new List<string>();
-        if (!invitee.IdentityVerified)
-        {
-            failed.Add("not_verified");
-        }
-
-        if (!invitee.ProfileComplete)
-        {
-            failed.Add("no_profile");
-        }
-
-        if (!invitee.PhotoSet)
-        {
-            failed.Add("no_photo");
-        }
-
-        if (invitee.Status is StaffStatus.Leaving or StaffStatus.Departed)
-        {
-            failed.Add(Tokens.Format(invitee.Status));
-        }
-
-        if (patient?.Consent?.RefusedFacilities.Contains(invitee.Facility) == true)
-        {
-            failed.Add("facility_refused");
-        }
-
-        return failed;
+        return
+        [
+            new("identity_verified", invitee.IdentityVerified ? null : "not_verified"),
+            new("profile", invitee.ProfileComplete ? null : "no_profile"),
+            new("photo", invitee.PhotoSet ? null : "no_photo"),
+            new("staying", invitee.Status is StaffStatus.Leaving or StaffStatus.Departed ? Tokens.Format(invitee.Status) : null),
+            new("facility_accepted", patient?.Consent?.RefusedFacilities.Contains(invitee.Facility) == true ? "facility_refused" : null),
+        ];
     }
+
+    /// <summary>The failure tokens of the conditions that fail, in order; empty when all hold.</summary>
+    public static IReadOnlyList<string> FailedConditions(Staff invitee, Patient? patient) =>
+        [.. Conditions(invitee, patient).Where(c => !c.Met).Select(c => c.Failure!)];
 }

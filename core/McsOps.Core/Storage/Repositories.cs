@@ -45,6 +45,9 @@ public interface IAuditLog
     /// <summary>Every entry in sequence order.</summary>
     IEnumerable<AuditEntry> All();
 
+    /// <summary>The last <paramref name="count"/> entries, newest first (read backwards along the sequence, not sorted).</summary>
+    IReadOnlyList<AuditEntry> Newest(int count);
+
     /// <summary>The last link as recorded when it was appended; null before the first entry.</summary>
     McsOps.Core.Audit.AuditHead? Head();
 }

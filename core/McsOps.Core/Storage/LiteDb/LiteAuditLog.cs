@@ -48,6 +48,9 @@ internal sealed class LiteAuditLog(LiteSession session) : IAuditLog
     /// </summary>
     public IEnumerable<AuditEntry> All() => _collection.Query().OrderBy("_id").ToEnumerable().Select(TryFromDoc);
 
+    public IReadOnlyList<AuditEntry> Newest(int count) =>
+        [.. _collection.Query().OrderByDescending("_id").Limit(count).ToEnumerable().Select(TryFromDoc)];
+
     private static AuditEntry TryFromDoc(BsonDocument d)
     {
         try
