@@ -43,11 +43,19 @@ internal sealed class TuiContext
     /// <summary>A date as the screens show it (2026/11/26), or "-".</summary>
     public static string D(DateOnly? date) => date?.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
+    /// <summary>An instant as the screens show it, on the facility's clock (2026/11/26 09:15), or "-".</summary>
+    public string At(DateTimeOffset? instant) => instant is { } at
+        ? TimeZoneInfo.ConvertTime(at, Settings.TimeZone).ToString("yyyy/MM/dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        : "-";
+
     /// <summary>Now on the facility's wall clock.</summary>
     public DateTime LocalNow => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Settings.TimeZone).DateTime;
 
     /// <summary>Today in the facility's time zone.</summary>
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
+
+    /// <summary>The severity of something due on <paramref name="due"/> today (期限切れ / 本日期限 / 近日期限), or null.</summary>
+    public Severity? SeverityOf(DateOnly? due) => Severities.Of(due, Today, Settings.Policy.UpcomingDays);
 
     public TResult Run<TResult>(IOperation<TResult> operation) => Client.Execute(operation);
 

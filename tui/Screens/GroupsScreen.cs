@@ -45,5 +45,5 @@ internal sealed class GroupsScreen(TuiContext context) : TableScreen<GroupRow>(c
 
     private string ReviewCell(GroupRow row) => row.OpenReviewDue is { } due ? T("groups.review.due", TuiContext.D(due)) : "";
 
-    private Severity? ReviewSeverity(GroupRow row) => row.OpenReviewDue is { } due ? Severities.Of(due, Context.Today, Context.Settings.Policy.UpcomingDays) : null;
+    private Severity? ReviewSeverity(GroupRow row) => row.OpenReviewDue is { } due ? Context.SeverityOf(due) : null;
 }

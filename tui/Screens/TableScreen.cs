@@ -10,7 +10,8 @@ namespace McsOps.Tui.Screens;
 /// <summary>
 /// A screen that is a table of rows: an optional header block, a filter line (<c>/</c>: incremental,
 /// over codes, names and kana, folded by <see cref="SearchKey"/>), the table (j/k, Enter opens the row,
-/// Space selects rows for a bulk action), and the count. Refresh keeps the cursor on the same row
+/// Space selects rows for a bulk action), the count, and optionally a few lines under the table about
+/// the row under the cursor (what does not fit in a cell). Refresh keeps the cursor on the same row
 /// and the filter as typed. Only the visible rows are drawn, so a keystroke over 25,000 rows is one
 /// pass of ordinal searches over keys computed when the rows were loaded.
 /// </summary>
@@ -20,6 +21,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     private readonly TextField _filter;
     private readonly Label _count;
     private readonly Label _header;
+    private readonly Label _detail;
     private readonly HashSet<string> _marked = new(StringComparer.Ordinal);
     private IReadOnlyList<TRow> _all = [];
     private string[] _keys = [];
@@ -27,10 +29,12 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     private IReadOnlyList<Column> _columns = [];
 
     /// <param name="above">A view of the screen's own drawn above everything (the dashboard's summary).</param>
-    protected TableScreen(TuiContext context, bool marking = false, View? above = null)
+    /// <param name="detailLines">Lines under the table for <see cref="DetailText"/>; 0 for none.</param>
+    protected TableScreen(TuiContext context, bool marking = false, View? above = null, int detailLines = 0)
         : base(context)
     {
         Marking = marking;
+        _detail = new Label { X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines, Text = "" };
         _header = new Label { X = 0, Y = above is null ? 0 : Pos.Bottom(above), Width = Dim.Fill(), Height = 0, Text = "" };
         if (above is not null)
         {
@@ -46,7 +50,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
             X = 0,
             Y = Pos.Bottom(_filter),
             Width = Dim.Fill(),
-            Height = Dim.Fill(),
+            Height = Dim.Fill(detailLines),
             FullRowSelect = true,
             CollectionNavigator = null,
         };
@@ -74,6 +78,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
                 _filter.SetFocus();
             }
         };
+        _table.ValueChanged += (_, _) => ShowDetail();
         _filter.TextChanged += (_, _) => ApplyFilter(CurrentRow is { } r ? RowId(r) : null);
         _filter.KeyDown += (_, key) =>
         {
@@ -83,7 +88,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
                 LeaveFilter();
             }
         };
-        Add(_header, slash, _filter, _count, _table);
+        Add(_header, slash, _filter, _count, _table, _detail);
     }
 
     /// <summary>True when Space selects rows on this screen.</summary>
@@ -158,6 +163,9 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     /// <summary>Lines above the filter (a detail screen's facts); empty for none.</summary>
     protected virtual string HeaderText() => "";
 
+    /// <summary>The lines under the table about the row under the cursor (when the screen asked for some).</summary>
+    protected virtual string DetailText(TRow row) => "";
+
     /// <summary>Enter on a row.</summary>
     protected virtual void Open(TRow row)
     {
@@ -202,9 +210,12 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
             _table.SetSelection(0, index >= 0 ? index : Math.Min(fallbackRow, _shown.Count - 1), false, null);
         }
 
+        ShowDetail();
         UpdateCount();
         _table.SetNeedsDraw();
     }
+
+    private void ShowDetail() => _detail.Text = CurrentRow is { } row ? DetailText(row) : "";
 
     private void UpdateCount()
     {
