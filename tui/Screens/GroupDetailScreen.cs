@@ -23,6 +23,7 @@ internal sealed class GroupDetailScreen : TableScreen<MemberRow>
         Bind(Key.I, T("group.short.invite"), T("group.key.invite"), Invite, changes: true);
         Bind(Key.A, T("group.short.member"), T("group.key.member"), MemberChanged, changes: true);
         Bind(Key.O, T("group.short.owner"), T("group.key.owner"), Reassign, changes: true);
+        Bind(Key.O.WithShift, T("review.short.openadhoc"), T("review.key.openadhoc"), () => ReviewDetailScreen.OpenAdHoc(this, _code), changes: true);
     }
 
     public override string Crumb => _code.Value;
