@@ -75,8 +75,11 @@ internal sealed class ActionsScreen : TableScreen<ActionRow>
         var a = row.Action;
         Forms.Show(Context, T("action.done.title", Context.L(a.Kind), a.Subject),
             [new Field("evidence", T("action.f.evidence"), "", T("action.done.hint"))],
-            v => (T("action.done.confirm", Context.L(a.Kind), a.Subject, a.Member?.Value ?? ""),
-                () => Context.Run(new MarkActionDone(a.Key, v.Text("evidence")))));
+            v =>
+            {
+                var evidence = v.Required("evidence", T("action.f.evidence"));
+                return (T("action.done.confirm", Context.L(a.Kind), a.Subject, a.Member?.Value ?? ""), () => Context.Run(new MarkActionDone(a.Key, evidence)));
+            });
         Refresh();
     }
 
@@ -91,16 +94,20 @@ internal sealed class ActionsScreen : TableScreen<ActionRow>
 
         Forms.Show(Context, T("actions.bulk.title", selected.Count),
             [new Field("evidence", T("action.f.evidence"), "", T("action.done.hint"))],
-            v => (T("actions.bulk.confirm", selected.Count),
-                () =>
+            v =>
+            {
+                var evidence = v.Required("evidence", T("action.f.evidence"));
+                return (T("actions.bulk.confirm", selected.Count), () =>
                 {
+                    // One operation per action: each is its own change, with its own audit entry.
                     foreach (var row in selected)
                     {
-                        Context.Run(new MarkActionDone(row.Action.Key, v.Text("evidence")));
+                        Context.Run(new MarkActionDone(row.Action.Key, evidence));
                     }
 
                     return selected.Count;
-                }));
+                });
+            });
         Refresh();
     }
 

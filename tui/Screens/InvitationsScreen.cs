@@ -68,9 +68,14 @@ internal sealed class InvitationsScreen : TableScreen<InvitationRow>
         var failed = string.Join("・", row.Conditions.Where(c => !c.Met).Select(c => T("inv.cond." + c.Name)));
         Forms.Show(Context, T(approve ? "inv.approve.title" : "inv.reject.title", staff.Value, group.Value),
             [new Field("reason", T("inv.f.reason"), "", T(approve ? "inv.approve.hint" : "inv.reject.hint"))],
-            v => (T(approve ? "inv.approve.confirm" : "inv.reject.confirm", staff.Value, row.Invitee?.Name ?? "", group.Value)
-                    + (approve && failed.Length > 0 ? "\n" + T("inv.approve.failed", failed) : ""),
-                () => Context.Run(new DecideInvitation(group, staff, approve, v.Optional("reason")))));
+            v =>
+            {
+                // A rejection always needs a reason; an approval only against a failed condition (the operation says so).
+                var reason = approve ? v.Optional("reason") : v.Required("reason", T("inv.f.reason"));
+                var question = T(approve ? "inv.approve.confirm" : "inv.reject.confirm", staff.Value, row.Invitee?.Name ?? "", group.Value)
+                    + (approve && failed.Length > 0 ? "\n" + T("inv.approve.failed", failed) : "");
+                return (question, () => Context.Run(new DecideInvitation(group, staff, approve, reason)));
+            });
         Refresh();
     }
 }

@@ -129,8 +129,12 @@ internal sealed class ReviewDetailScreen : TableScreen<ReviewItemRow>
 
         Forms.Show(Context, T(cancel ? "review.cancel.title" : "review.complete.title", _group.Value),
             [new Field("reason", T("review.f.reason"))],
-            v => (T(cancel ? "review.cancel.confirm" : "review.complete.confirm", _group.Value, Detail.Review.Pending),
-                () => Context.Run(new CloseReview(_group, cancel, v.Text("reason")))));
+            v =>
+            {
+                var reason = v.Required("reason", T("review.f.reason"));
+                return (T(cancel ? "review.cancel.confirm" : "review.complete.confirm", _group.Value, Detail.Review.Pending),
+                    () => Context.Run(new CloseReview(_group, cancel, reason)));
+            });
         Refresh();
     }
 }
