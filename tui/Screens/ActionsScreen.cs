@@ -78,7 +78,7 @@ internal sealed class ActionsScreen : TableScreen<ActionRow>
             v =>
             {
                 var evidence = v.Required("evidence", T("action.f.evidence"));
-                return (T("action.done.confirm", Context.L(a.Kind), a.Subject, a.Member?.Value ?? ""), () => Context.Run(new MarkActionDone(a.Key, evidence)));
+                return (T("action.done.confirm", Context.L(a.Kind), $"{a.Subject} {a.Member?.Value}".TrimEnd()), () => Context.Run(new MarkActionDone(a.Key, evidence)));
             });
         Refresh();
     }

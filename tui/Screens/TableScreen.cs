@@ -34,7 +34,8 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
         : base(context)
     {
         Marking = marking;
-        _detail = new Label { X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines, Text = "" };
+        // No hotkey specifier: the lines show codes and keys such as archive_group:G-0042 as they are.
+        _detail = new Label { X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines, Text = "", HotKeySpecifier = new System.Text.Rune(0xFFFF) };
         _header = new Label { X = 0, Y = above is null ? 0 : Pos.Bottom(above), Width = Dim.Fill(), Height = 0, Text = "" };
         if (above is not null)
         {

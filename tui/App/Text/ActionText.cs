@@ -24,7 +24,7 @@ internal static partial class UiText
         ("action.detail.done", "{0}  完了 {1} {2}  証跡: {3}", "{0}  done {1} by {2}  evidence: {3}"),
         ("action.done.title", "MCSでの作業を完了 — {0} {1}", "Mark done — {0} {1}"),
         ("action.done.hint", "MCS で行ったこと (例: 2026/11/26 MCS で解除済み)", "what was done in MCS (e.g. removed in MCS on 2026-11-26)"),
-        ("action.done.confirm", "「{0}」{1} {2} を完了にします。よろしいですか？", "Mark \"{0}\" {1} {2} done?"),
+        ("action.done.confirm", "「{0}」{1} を完了にします。よろしいですか？", "Mark \"{0}\" {1} done?"),
         ("action.f.evidence", "証跡", "evidence"),
         ("actions.short.done", "完了", "done"),
         ("actions.short.bulk", "選択分を完了", "selected done"),
