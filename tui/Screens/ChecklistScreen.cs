@@ -6,7 +6,7 @@ namespace McsOps.Tui.Screens;
 
 /// <summary>
 /// One leaver's checklist: the leaver and the sign-off above the items (kind, subject, owner, due,
-/// done by / at, evidence). Space or <c>t</c> ticks the item under the cursor with evidence;
+/// done by / at, evidence; the whole evidence of the item under the cursor below). Space or <c>t</c> ticks the item under the cursor with evidence;
 /// <c>S</c> signs the checklist off (完了承認), which the operation refuses while an item is open.
 /// </summary>
 internal sealed class ChecklistScreen : TableScreen<ChecklistItem>
@@ -15,7 +15,7 @@ internal sealed class ChecklistScreen : TableScreen<ChecklistItem>
     private ChecklistRow? _row;
 
     public ChecklistScreen(TuiContext context, StaffCode staff)
-        : base(context)
+        : base(context, detailLines: 1)
     {
         _staff = staff;
         Bind(Key.Space, T("checklist.short.tick"), T("checklist.key.tick"), Tick, changes: true);
@@ -54,6 +54,10 @@ internal sealed class ChecklistScreen : TableScreen<ChecklistItem>
     protected override string RowId(ChecklistItem row) => row.Id;
 
     protected override string Search(ChecklistItem row) => SearchKey.Of(row.Subject, Context.L(row.Kind), row.Owner?.Value, row.Evidence);
+
+    protected override string DetailText(ChecklistItem row) => row.IsDone
+        ? T("checklist.detail.done", row.Id, Context.At(row.DoneAt), row.DoneBy ?? "-", row.Evidence ?? "-")
+        : T("checklist.detail.open", row.Id);
 
     private void Tick()
     {

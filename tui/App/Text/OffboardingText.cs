@@ -29,6 +29,8 @@ internal static partial class UiText
         ("checklist.tick.hint", "行ったこと (例: 端末を受け取り済み)", "what was done (e.g. device received)"),
         ("checklist.tick.confirm", "「{0}」を完了にします。よろしいですか？", "Tick \"{0}\"?"),
         ("checklist.f.evidence", "証跡", "evidence"),
+        ("checklist.detail.done", "{0}  完了 {1} {2}  証跡: {3}", "{0}  done {1} by {2}  evidence: {3}"),
+        ("checklist.detail.open", "{0}  未完了", "{0}  open"),
         ("checklist.short.tick", "完了", "tick"),
         ("checklist.short.signoff", "完了承認", "sign off"),
         ("checklist.signoff.confirm", "{0} {1} の退職・異動時チェックリストを完了承認します。退職済みになり、権限が外れます。よろしいですか？", "Sign off the checklist of {0} {1}? They become departed and lose their roles."),
