@@ -25,7 +25,7 @@ internal sealed class ActionsScreen : TableScreen<ActionRow>
     /// <summary>True while the done actions are listed too.</summary>
     public bool IncludeDone { get; private set; }
 
-    public override IReadOnlyList<KeyHelp> MoreHelp => [.. base.MoreHelp.Where(k => k.Keys != "Enter"), new("Enter", T("actions.key.done"))];
+    protected override string? EnterHelp => T("actions.key.done");
 
     protected override string HeaderText() => T(IncludeDone ? "actions.showing.all" : "actions.showing.open");
 

@@ -28,6 +28,8 @@ internal sealed class AuditScreen : TableScreen<AuditEntry>
 
     public override string Crumb => T("auditlog.title");
 
+    protected override string? EnterHelp => null;
+
     /// <summary>True while every entry is loaded.</summary>
     public bool ShowingAll { get; private set; }
 

@@ -25,6 +25,8 @@ internal sealed class ChecklistScreen : TableScreen<ChecklistItem>
 
     public override string Crumb => _staff.Value;
 
+    protected override string? EnterHelp => null;
+
     public Checklist Checklist => _row?.Checklist ?? throw new InvalidOperationException("not loaded");
 
     protected override string HeaderText()

@@ -121,7 +121,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     public override IReadOnlyList<KeyHelp> MoreHelp =>
     [
         new("/", T("help.key.filter")),
-        new("Enter", T("help.key.open")),
+        .. EnterHelp is { } enter ? [new KeyHelp("Enter", enter)] : Array.Empty<KeyHelp>(),
         .. Marking ? [new KeyHelp("Space", T("help.key.mark"))] : Array.Empty<KeyHelp>(),
     ];
 
@@ -166,6 +166,9 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
 
     /// <summary>The lines under the table about the row under the cursor (when the screen asked for some).</summary>
     protected virtual string DetailText(TRow row) => "";
+
+    /// <summary>What Enter does here, for the help; null where it does nothing.</summary>
+    protected virtual string? EnterHelp => T("help.key.open");
 
     /// <summary>Enter on a row.</summary>
     protected virtual void Open(TRow row)
