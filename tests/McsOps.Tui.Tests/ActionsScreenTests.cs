@@ -124,6 +124,24 @@ public sealed class ActionsScreenTests
     }
 
     [Fact]
+    public void Help_ListsEveryKey_EnterMarksDone()
+    {
+        using var tui = new TuiHarness(100, 30);
+        tui.Shell.Push(new ActionsScreen(tui.Context));
+        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Esc));
+
+        tui.Press(new Key('?'));
+
+        var help = tui.DialogScreens[^1];
+        foreach (var line in new[] { "カーソルの作業を完了にする (証跡を入力)", "選択した作業をまとめて完了にする", "完了済みの作業も表示する / 隠す", "行を選択する / 選択を外す" })
+        {
+            help.Should().Contain(line);
+        }
+
+        tui.Shell.KeysHelp.Should().ContainSingle(k => k.Keys == "Enter").Which.What.Should().Be("カーソルの作業を完了にする (証跡を入力)");
+    }
+
+    [Fact]
     public void Auditor_CannotMarkAnActionDone()
     {
         using var tui = new TuiHarness(auditor: true);
