@@ -139,4 +139,11 @@ public sealed class AuditChainTests : IDisposable
         last.Sequence.Should().Be(5);
         last.Channel.Should().Be(Channel.Cli);
     }
+
+    [Fact]
+    public void Newest_ReadsTheLastEntriesBackwards_AndAllWhenAskedForMore()
+    {
+        _t.Store.Read(s => s.Audit.Newest(2)).Select(e => e.Sequence).Should().Equal(5, 4);
+        _t.Store.Read(s => s.Audit.Newest(int.MaxValue)).Select(e => e.Subject).Should().Equal("S-0005", "S-0004", "S-0003", "S-0002", "S-0001");
+    }
 }

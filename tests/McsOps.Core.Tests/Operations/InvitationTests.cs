@@ -107,6 +107,19 @@ public sealed class InvitationTests : IDisposable
         InvitationPolicy.FailedConditions(Invitee(StaffStatus.Departed, ok: true), null).Should().Equal("departed");
 
     [Fact]
+    public void Conditions_ListsEveryCondition_MetOrWithTheFailureItsAuditRecords()
+    {
+        InvitationPolicy.Conditions(Invitee(StaffStatus.Departed, ok: true), Refusing("F-0002"))
+            .Should().Equal(
+                new InvitationCondition("identity_verified", null),
+                new InvitationCondition("profile", null),
+                new InvitationCondition("photo", null),
+                new InvitationCondition("staying", "departed"),
+                new InvitationCondition("facility_accepted", "facility_refused"));
+        InvitationPolicy.Conditions(Invitee(ok: true), null).Should().HaveCount(5).And.OnlyContain(c => c.Met);
+    }
+
+    [Fact]
     public void FailedConditions_AllConditionsHold_IsEmpty()
     {
         InvitationPolicy.FailedConditions(Invitee(ok: true), Refusing("F-0009")).Should().BeEmpty();
