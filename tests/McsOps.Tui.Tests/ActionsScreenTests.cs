@@ -61,10 +61,7 @@ public sealed class ActionsScreenTests
 
         screen.IncludeDone.Should().BeTrue();
         screen.Shown.Should().Contain(r => r.Action.Key == action.Key);
-        while (screen.CurrentRow!.Action.Key != action.Key)
-        {
-            tui.Press(Key.J);
-        }
+        tui.MoveTo(screen, r => r.Action.Key == action.Key);
 
         tui.Text().Should().Contain("完了日時").And.Contain($"{action.Key}  完了 2026/11/26 10:00 {done.DoneBy}  証跡: MCSで利用停止にした");
     }
@@ -116,7 +113,7 @@ public sealed class ActionsScreenTests
         tui.Shell.Push(new ActionsScreen(tui.Context));
         var changes = tui.Store.ChangeCounter;
 
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
         tui.Press(Key.M.WithShift);
 
         tui.Shell.LastNotice.Should().Be("Space で作業を選択してから M を押してください");
@@ -148,7 +145,7 @@ public sealed class ActionsScreenTests
         tui.Shell.Push(new ActionsScreen(tui.Context));
         tui.Draw();
         var changes = tui.Store.ChangeCounter;
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(Key.M);
 

@@ -65,7 +65,7 @@ public sealed class AuditScreenTests
         using var tui = new TuiHarness(auditor: true);
         tui.Shell.Push(new AuditScreen(tui.Context));
         var count = tui.AuditCount();
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(Key.V);
 
@@ -82,7 +82,7 @@ public sealed class AuditScreenTests
         doc["subject"] = "S-9999";
         audit.Update(doc);
         tui.Shell.Push(new AuditScreen(tui.Context));
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(Key.V);
 

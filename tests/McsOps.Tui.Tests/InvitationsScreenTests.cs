@@ -71,10 +71,7 @@ public sealed class InvitationsScreenTests
         using var tui = new TuiHarness();
         var screen = new InvitationsScreen(tui.Context);
         tui.Shell.Push(screen);
-        while (screen.CurrentRow!.Membership.Group.Value != "G-0046")
-        {
-            tui.Press(Key.J);
-        }
+        tui.MoveTo(screen, r => r.Membership.Group.Value == "G-0046");
 
         var changes = tui.Store.ChangeCounter;
         var refused = tui.ThenRefusedForm("reason", "  ", confirmed: true);
@@ -126,7 +123,7 @@ public sealed class InvitationsScreenTests
         using var tui = new TuiHarness(auditor: true);
         tui.Shell.Push(new InvitationsScreen(tui.Context));
         var changes = tui.Store.ChangeCounter;
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(Key.A);
 

@@ -69,7 +69,7 @@ public sealed class OffboardingScreenTests
         tui.Shell.Push(new ChecklistScreen(tui.Context, Leaver));
         var changes = tui.Store.ChangeCounter;
         var question = tui.ThenYes();
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(Key.S.WithShift);
 
@@ -106,7 +106,7 @@ public sealed class OffboardingScreenTests
         using var tui = new TuiHarness(auditor: true);
         tui.Shell.Push(new ChecklistScreen(tui.Context, Leaver));
         var changes = tui.Store.ChangeCounter;
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(Key.Space);
 

@@ -91,10 +91,7 @@ public sealed class ReviewScreensTests
         using var tui = new TuiHarness();
         var screen = new ReviewDetailScreen(tui.Context, G0001);
         tui.Shell.Push(screen);
-        while (screen.CurrentRow!.Item.Member.Value != "S-0031")
-        {
-            tui.Press(Key.J);
-        }
+        tui.MoveTo(screen, r => r.Item.Member.Value == "S-0031");
 
         var before = tui.AuditCount();
         var form = tui.ThenRefusedForm("justification", "   ", confirmed: true);
@@ -113,10 +110,7 @@ public sealed class ReviewScreensTests
         using var tui = new TuiHarness();
         var screen = new ReviewDetailScreen(tui.Context, G0001);
         tui.Shell.Push(screen);
-        while (screen.CurrentRow!.Item.Member.Value != "S-0031")
-        {
-            tui.Press(Key.J);
-        }
+        tui.MoveTo(screen, r => r.Item.Member.Value == "S-0031");
 
         var question = tui.ThenSaveForm("justification", "担当外のため");
 
@@ -166,7 +160,7 @@ public sealed class ReviewScreensTests
         tui.AuditAfter(before).Should().ContainSingle().Which.Action.Should().Be("reviews.complete");
         tui.Text().Should().Contain("メンバー精査: 完了");
 
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
         tui.Press(new Key('1'));
         tui.Shell.LastNotice.Should().Be("G-0001 のこの精査は完了のため変更できません");
         tui.AuditAfter(before).Should().HaveCount(1);
@@ -212,7 +206,7 @@ public sealed class ReviewScreensTests
         using var tui = new TuiHarness(auditor: true);
         tui.Shell.Push(new ReviewDetailScreen(tui.Context, G0001));
         var before = tui.AuditCount();
-        tui.ThenInDialogs((t, _) => t.App.InjectKey(Key.Enter));
+        tui.ThenInDialogs(Steps.Close);
 
         tui.Press(new Key('1'));
 
@@ -226,7 +220,7 @@ public sealed class ReviewScreensTests
         using var tui = new TuiHarness();
         var never = tui.Store.Read(s => s.Groups.All().Select(g => g.Code).First(g => s.Reviews.ByGroup(g).Count == 0));
 
-        tui.Palette("review " + never.Value, (t, _) => t.App.InjectKey(Key.Enter));
+        tui.Palette("review " + never.Value, Steps.Close);
 
         tui.Shell.LastNotice.Should().Be($"{never.Value} に実施中のメンバー精査はありません");
         tui.Shell.Current.Should().BeOfType<DashboardScreen>();

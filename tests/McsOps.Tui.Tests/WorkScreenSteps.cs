@@ -7,17 +7,17 @@ using Terminal.Gui.Views;
 
 namespace McsOps.Tui.Tests;
 
-/// <summary>What the tests of the work screens (reviews, actions, invitations, offboarding, audit) do again and again.</summary>
+/// <summary>
+/// What the tests of the work screens (reviews, actions, invitations, offboarding, audit) do again and
+/// again, on top of <see cref="Steps"/>: the confirmation's question is kept to be checked, and a
+/// refused form is read once the refusal shows (after はい when the operation refuses).
+/// </summary>
 internal static class WorkScreenSteps
 {
     /// <summary>Goes to a screen as a person does (<c>:</c>, the command, Enter); <paramref name="then"/> handles the dialogs that follow.</summary>
     public static void Palette(this TuiHarness tui, string command, params Action<TuiHarness, View>[] then)
     {
-        tui.ThenInDialogs([(t, _) =>
-        {
-            t.Type(command);
-            t.App.InjectKey(Key.Enter);
-        }, .. then]);
+        tui.ThenInDialogs([Steps.Command(command), .. then]);
         tui.Press(new Key(':'));
     }
 
@@ -28,17 +28,11 @@ internal static class WorkScreenSteps
     public static Func<string> ThenSaveForm(this TuiHarness tui, string field, string value)
     {
         var question = "";
-        tui.ThenInDialogs(
-            (t, form) =>
-            {
-                ((FormDialog)form).Set(field, value);
-                t.App.InjectKey(Key.Enter);
-            },
-            (t, confirm) =>
-            {
-                question = Question(confirm);
-                t.App.InjectKey(Key.Enter);
-            });
+        tui.ThenInDialogs(Steps.Fill((field, value)), (t, confirm) =>
+        {
+            question = Question(confirm);
+            Steps.Yes(t, confirm);
+        });
         return () => question;
     }
 
@@ -49,7 +43,7 @@ internal static class WorkScreenSteps
         tui.ThenInDialogs((t, confirm) =>
         {
             question = Question(confirm);
-            t.App.InjectKey(Key.Enter);
+            Steps.Yes(t, confirm);
         });
         return () => question;
     }
@@ -78,7 +72,7 @@ internal static class WorkScreenSteps
             };
             form.Set(field, value);
             t.App.InjectKey(Key.Enter);
-        }, .. confirmed ? [(t, _) => t.App.InjectKey(Key.Enter)] : Array.Empty<Action<TuiHarness, View>>()]);
+        }, .. confirmed ? [Steps.Yes] : Array.Empty<Action<TuiHarness, View>>()]);
         return () => seen;
     }
 
