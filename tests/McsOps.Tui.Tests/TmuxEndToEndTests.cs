@@ -68,7 +68,7 @@ public sealed class TmuxEndToEndTests : IDisposable
         (await tmux.WaitFor(_ => true, "the dashboard")).Should().NotContain("G-0004 ", "no archive action yet").And.NotContain("グループの保管");
 
         tmux.SendKeys(":");
-        await tmux.WaitFor(s => s.Contains("groups · patients", StringComparison.Ordinal), "the command palette");
+        await tmux.WaitFor(s => s.Contains("staff [S-…]", StringComparison.Ordinal), "the command palette");
         tmux.SendKeys("-l", "groups");
         tmux.SendKeys("Enter");
         await tmux.WaitFor(s => s.Contains("McsOps › ダッシュボード › グループ", StringComparison.Ordinal) && s.Contains(" 件", StringComparison.Ordinal), "the group list");

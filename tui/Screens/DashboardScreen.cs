@@ -24,6 +24,8 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
 
     public override string Crumb => T("dash.title");
 
+    protected override string? EnterHelp => T("help.key.opensubject");
+
     /// <summary>The findings on screen, in table order.</summary>
     public IReadOnlyList<DueFinding> Findings => Shown;
 

@@ -9,6 +9,7 @@ internal static partial class UiText
         ("dash.findings", "項目一覧", "Findings"),
         ("dash.category", "分類", "category"),
         ("dash.nextreviews", "次回の定期精査 {0:yyyy/MM/dd HH:mm}", "next scheduled reviews {0:yyyy/MM/dd HH:mm}"),
+        ("help.key.opensubject", "項目の対象 (グループ・スタッフ・端末) を開く", "open the finding's subject (group, staff, device)"),
         ("dash.asof", "{0:yyyy/MM/dd HH:mm} 現在", "as of {0:yyyy/MM/dd HH:mm}"),
     ];
 }

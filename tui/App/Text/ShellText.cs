@@ -35,7 +35,7 @@ internal static partial class UiText
         ("tui.idle.warning", "操作がありません。1分後に画面を消去して終了します (キーを押すと継続)", "No input: clearing the screen and exiting in 1 minute (press a key to stay)"),
         ("tui.idle.bye", "操作がなかったため終了しました (画面を消去しました)", "exited after no input (the screen was cleared)"),
         ("palette.title", "コマンド", "Command"),
-        ("palette.hint", "groups · patients · staff [S-…] · group G-… · reviews · actions · invitations · offboarding · devices · audit · due · q", "groups · patients · staff [S-…] · group G-… · reviews · actions · invitations · offboarding · devices · audit · due · q"),
+        ("palette.hint", "groups [G-…] · patients [P-…] · staff [S-…] · reviews [G-…] · actions · invitations · offboarding [S-…] · devices · audit · due · q", "groups [G-…] · patients [P-…] · staff [S-…] · reviews [G-…] · actions · invitations · offboarding [S-…] · devices · audit · due · q"),
         ("palette.unknown", "コマンド「{0}」はありません", "no command \"{0}\""),
         ("filter.count", "{0} / {1} 件", "{0} of {1}"),
         ("filter.marked", "選択 {0} 件", "{0} selected"),
