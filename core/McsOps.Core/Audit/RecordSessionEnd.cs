@@ -6,7 +6,7 @@ namespace McsOps.Core;
 /// A terminal session ended without the user (idle timeout: MHLW asks that an unattended terminal
 /// be cleared). Recorded for every role, the read-only auditor included: it changes no data.
 /// </summary>
-public sealed record RecordSessionEnd(string Reason) : IOperation<AuditEntry>;
+public sealed record RecordSessionEnd(string Reason) : IOperation<AuditEntry>, IAuditOnly;
 
 internal sealed class RecordSessionEndHandler : IHandler<RecordSessionEnd, AuditEntry>
 {
