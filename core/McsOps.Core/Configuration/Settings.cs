@@ -30,6 +30,14 @@ public sealed record Settings
 
     public required bool RequireRemovalJustificationForExternal { get; init; }
 
+    public required string SocketPath { get; init; }
+
+    public string? AdminGroup { get; init; }
+
+    public IReadOnlyList<string> BootstrapAdmins { get; init; } = [];
+
+    public required long MaxRequestBytes { get; init; }
+
     /// <summary>The policies' numbers, with this configuration's zone and schedules.</summary>
     public PolicySettings Policy => new()
     {
@@ -65,6 +73,7 @@ public sealed record Settings
         ArgumentNullException.ThrowIfNull(config);
         var ops = Bind<McsOpsOptions>(config, McsOpsOptions.Section);
         var db = Bind<DatabaseOptions>(config, DatabaseOptions.Section);
+        var api = Bind<AdminApiOptions>(config, AdminApiOptions.Section);
 
         var lang = Tokens.TryParse<Lang>(ops.Language, out var l)
             ? l
@@ -84,6 +93,11 @@ public sealed record Settings
             throw Invalid("McsOps:IdleTimeoutMinutes", "config.idle", ops.IdleTimeoutMinutes);
         }
 
+        if (api.MaxRequestMegabytes is < 1 or > 1024)
+        {
+            throw Invalid("AdminApi:MaxRequestMegabytes", "config.range", api.MaxRequestMegabytes, 1, 1024);
+        }
+
         var dataDir = string.IsNullOrWhiteSpace(ops.DataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(ops.DataDirectory);
         return new Settings
         {
@@ -97,6 +111,10 @@ public sealed record Settings
             ReviewSchedule = Cron("McsOps:ReviewSchedule", ops.ReviewSchedule),
             DigestSchedule = Cron("McsOps:DigestSchedule", ops.DigestSchedule),
             RequireRemovalJustificationForExternal = ops.RequireRemovalJustificationForExternal,
+            SocketPath = string.IsNullOrWhiteSpace(api.SocketPath) ? Path.Combine(dataDir, "admin.sock") : Path.GetFullPath(api.SocketPath),
+            AdminGroup = string.IsNullOrWhiteSpace(api.AdminGroup) ? null : api.AdminGroup.Trim(),
+            BootstrapAdmins = [.. api.BootstrapAdmins.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim())],
+            MaxRequestBytes = api.MaxRequestMegabytes * 1024L * 1024L,
         };
     }
 
@@ -170,8 +188,8 @@ public sealed record Settings
         return options;
     }
 
-    private static OpsException Invalid(string key, string reasonKey, object? value) =>
-        new(ExitCode.BadArguments, "config.invalid", key, new LocalizedReason(reasonKey, value));
+    public static OpsException Invalid(string key, string reasonKey, params object?[] args) =>
+        new(ExitCode.BadArguments, "config.invalid", key, new LocalizedReason(reasonKey, args));
 
     private static void AddJson(IConfigurationBuilder builder, string path)
     {
