@@ -84,7 +84,11 @@ public sealed class RemoteOpsClient : IOpsClient, IDisposable
         var type = OperationType.Of(operation.GetType());
         var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(operation, type.Type, Wire.Options));
         body.Headers.ContentType = JsonType;
-        return Send<TResult>(new HttpRequestMessage(HttpMethod.Post, "ops/" + type.Name) { Content = body });
+        // "Expect: 100-continue": a body over the service's limit is refused before it is sent,
+        // so the answer is a clear 413 rather than a connection closed mid-upload.
+        var request = new HttpRequestMessage(HttpMethod.Post, "ops/" + type.Name) { Content = body };
+        request.Headers.ExpectContinue = true;
+        return Send<TResult>(request);
     }
 
     /// <summary>
