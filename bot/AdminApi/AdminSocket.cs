@@ -69,7 +69,14 @@ internal sealed class AdminSocket(Settings settings)
         File.SetUnixFileMode(BindPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
         if (_groupId is { } gid)
         {
-            Libc.ChangeGroup(BindPath, gid);
+            try
+            {
+                Libc.ChangeGroup(BindPath, gid);
+            }
+            catch (IOException)
+            {
+                throw Settings.Invalid("AdminApi:AdminGroup", "config.group.denied", settings.AdminGroup);
+            }
         }
 
         RemoveLeftovers();

@@ -62,6 +62,7 @@ public static partial class Text
         ["config.json"] = ("設定ファイル {0} を読めません: {1}", "cannot read the configuration file {0}: {1}"),
         ["config.range"] = ("{1}〜{2} で指定してください ('{0}')", "must be between {1} and {2} ('{0}')"),
         ["config.group"] = ("グループ '{0}' はありません", "there is no group '{0}'"),
+        ["config.group.denied"] = ("ソケットをグループ '{0}' に渡せません (サービスのユーザーはこのグループに属していますか)", "cannot give the socket to the group '{0}' (is the service's user a member?)"),
         ["config.logformat"] = ("simple、json、systemd のいずれかです ('{0}')", "must be simple, json or systemd ('{0}')"),
         ["config.socketdir.open"] = ("ソケットのディレクトリ {0} が他のユーザーに開かれています (権限 {1})。0750 か 0770 のディレクトリにしてください", "the socket's directory {0} is open to others (mode {1}); use a directory with mode 0750 or 0770"),
         ["config.socketpath.long"] = ("Unix ソケットのパスが長すぎます ({0} バイト、最大 {1})", "too long for a Unix socket ({0} bytes, at most {1})"),
