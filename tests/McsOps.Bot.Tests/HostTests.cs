@@ -58,6 +58,21 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrongKey_IsAFinalFailure_Exit4_NotReady()
+    {
+        var dir = Facility("admin");
+        await File.WriteAllBytesAsync(Path.Combine(dir, "mcsops.key"), new byte[32]);
+
+        var service = await StartAsync(dir, ready: false);
+        var failed = await service.WaitUntilAsync((status, r) => status == HttpStatusCode.ServiceUnavailable && r.Database == "failed");
+
+        failed.Changes.Should().BeNull();
+        service.Owner.Failure!.Code.Should().Be(ExitCode.Locked);
+        service.Owner.Failure.Key.Should().Be("db.wrongkey");
+        File.Exists(service.SocketPath).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Socket_InADirectoryItCreates_IsMode0660InTheAdminGroup_TheDirectory0750()
     {
         var dir = Facility("admin");
@@ -143,7 +158,7 @@ public sealed class HostTests : IAsyncLifetime
         var dir = Facility("admin");
         var service = await StartAsync(dir);
         var rows = new StringBuilder("staff_code,facility_code,name,profession\n");
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < 5_000; i++)
         {
             rows.Append("X-").Append(i).Append(",F-0001,名前,nurse\n");
         }
@@ -154,10 +169,10 @@ public sealed class HostTests : IAsyncLifetime
 
         await service.StopAsync();
 
-        (await import).Created.Should().Be(20_000);
+        (await import).Created.Should().Be(5_000);
         File.Exists(service.SocketPath).Should().BeFalse();
         using var store = TestFacility.Open(dir);
-        store.Read(s => s.Staff.Count()).Should().Be(20_003);
+        store.Read(s => s.Staff.Count()).Should().Be(5_003);
         store.Read(s => AuditChain.Verify(s.Audit.All(), s.Audit.Head())).Intact.Should().BeTrue();
     }
 
