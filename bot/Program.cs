@@ -1,7 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+using McsOps.Bot.Hosting;
 
-/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
-public partial class Program;
+// Wiring only (ServiceHost): configuration, logging, the store's owner, /healthz, /readyz and
+// the admin API. A background worker is one line here: builder.Services.AddHostedService<TWorker>();
+return await ServiceHost.RunAsync(args, static builder => { });

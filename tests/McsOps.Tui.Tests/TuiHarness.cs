@@ -38,7 +38,7 @@ internal sealed class TuiHarness : IDisposable
             MakeMeAnAuditor(_store);
         }
 
-        Context = TuiApp.CreateContext(cli, _store);
+        Context = new TuiContext(cli.Embedded(_store, McsOps.Core.Channel.Tui), cli.Settings, cli.Time);
 
         _app = Application.Create(Clock);
         _app.Init(DriverRegistry.Names.ANSI);

@@ -1,5 +1,4 @@
 using McsOps.Core;
-using McsOps.Core.Application;
 using McsOps.Tui.Cli;
 using McsOps.Tui.Screens;
 using Terminal.Gui.App;
@@ -8,8 +7,8 @@ using Terminal.Gui.Views;
 namespace McsOps.Tui.App;
 
 /// <summary>
-/// <c>mcsops</c> on a terminal: opens the store as the command line does (holding the database
-/// lock while the program runs) and runs the shell, starting on the dashboard, on a
+/// <c>mcsops</c> on a terminal: connects as the command line does (to the service, or holding the
+/// database lock while the program runs) and runs the shell, starting on the dashboard, on a
 /// Terminal.Gui application instance.
 /// </summary>
 internal static class TuiApp
@@ -17,8 +16,7 @@ internal static class TuiApp
     public static ExitCode Run(CliContext c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        using var store = c.OpenStore();
-        var context = CreateContext(c, store);
+        var context = new TuiContext(c.Connect(Channel.Tui), c.Settings, c.Time);
         using IApplication app = Application.Create();
         app.Init();
         context.App = app;
@@ -31,16 +29,6 @@ internal static class TuiApp
         }
 
         return ExitCode.Ok;
-    }
-
-    /// <summary>Embedded mode: this process runs the operations, as the OS user at the terminal.</summary>
-    internal static TuiContext CreateContext(CliContext c, Core.Storage.IStore store)
-    {
-        var actor = c.ResolveActor(store) with { Channel = Channel.Tui };
-        var auditor = store.Read(s => s.Staff.FindByOsUser(Environment.UserName)) is { } staff
-            && staff.Roles.HasFlag(StaffRoles.Auditor) && !staff.Roles.HasFlag(StaffRoles.Admin);
-        var client = new LocalOpsClient(new Ops(store, c.Settings.Policy, c.Time), actor, auditor);
-        return new TuiContext(client, c.Settings, c.Time);
     }
 
     /// <summary>After this many failures the program gives up and the command line reports the last one.</summary>

@@ -5,8 +5,8 @@ using McsOps.Core.Configuration;
 namespace McsOps.Tui.App;
 
 /// <summary>
-/// What every screen needs: the client that runs operations and queries (embedded now, the
-/// service's socket later), the settings, the clock and the language. Screens never touch the
+/// What every screen needs: the client that runs operations and queries (the service's socket,
+/// or the store in this process), the settings, the clock and the language. Screens never touch the
 /// store: everything they read is a query, everything they change is an operation.
 /// </summary>
 internal sealed class TuiContext

@@ -13,8 +13,7 @@ internal static class AuditVerb
             throw new OpsException(ExitCode.BadArguments, "cli.audit.usage");
         }
 
-        using var store = c.OpenStore();
-        var result = store.Read(s => AuditChain.Verify(s.Audit.All(), s.Audit.Head()));
+        var result = c.Connect(Channel.Cli).Execute(new VerifyAuditChain());
         if (result.FirstBroken is { } broken)
         {
             c.Io.Stderr.WriteLine("mcsops: " + c.T("audit.broken", broken, result.Verified));

@@ -17,8 +17,9 @@ internal static class BackupVerb
         {
             case ["backup"]:
                 {
+                    // Embedded only: while the service runs, it owns the file and takes the backups itself.
                     using var store = c.OpenStore();
-                    var record = Backups.Create(store, backups, c.Settings.KeyFile, c.ResolveActor(store), c.Time);
+                    var record = Backups.Create(store, backups, c.Settings.KeyFile, c.Embedded(store, Channel.Cli).Actor, c.Time);
                     if (!record.Ok)
                     {
                         c.Io.Stderr.WriteLine("mcsops: " + c.T("backup.failed", record.File, record.Error));

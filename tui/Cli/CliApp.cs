@@ -24,7 +24,7 @@ internal static class CliApp
             }
 
             var demo = args.Has("--demo");
-            var context = new CliContext(demo ? DemoVerb.DemoSettings(settings) : settings, time, io, args) { IsDemo = demo };
+            using var context = new CliContext(demo ? DemoVerb.DemoSettings(settings) : settings, time, io, args) { IsDemo = demo };
             return (int)Dispatch(context);
         }
         catch (OpsException e)

@@ -1,13 +1,20 @@
 using McsOps.Core;
+using McsOps.Core.Application;
 using McsOps.Core.Configuration;
 using McsOps.Core.Storage;
 using McsOps.Core.Storage.LiteDb;
 
 namespace McsOps.Tui.Cli;
 
-/// <summary>What every verb needs: validated settings, the language, the clock, where to write, and the store.</summary>
-internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io, ParsedArgs args)
+/// <summary>
+/// What every verb needs: validated settings, the language, the clock, where to write, and the
+/// client that runs operations — the service's, or this process's own store. Owns whatever it
+/// connected or opened until it is disposed.
+/// </summary>
+internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io, ParsedArgs args) : IDisposable
 {
+    private readonly List<IDisposable> _owned = [];
+
     public Settings Settings { get; } = settings;
 
     public Lang Lang => Settings.Language;
@@ -23,6 +30,39 @@ internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io,
     /// <summary>True when this command runs on the demo database (built on first use).</summary>
     public bool IsDemo { get; init; }
 
+    /// <summary>
+    /// The service when its admin socket answers (remote mode), else the database in this process
+    /// (embedded mode); <c>--socket PATH</c> or <c>--embedded</c> force one. The demo database is
+    /// always embedded: the service never serves it.
+    /// </summary>
+    public IOpsClient Connect(Channel channel)
+    {
+        var socket = Args.Value("--socket");
+        if (socket is not null && Args.Has("--embedded"))
+        {
+            throw new OpsException(ExitCode.BadArguments, "cli.modes");
+        }
+
+        if (!IsDemo && !Args.Has("--embedded"))
+        {
+            var path = socket is null ? Settings.SocketPath : Path.GetFullPath(socket);
+            if (RemoteOpsClient.TryConnect(path, channel) is { } remote)
+            {
+                _owned.Add(remote);
+                return remote;
+            }
+
+            if (socket is not null)
+            {
+                throw new OpsException(ExitCode.Locked, "api.nosocket", path);
+            }
+
+            return Embedded(OpenOwnedStore(path), channel);
+        }
+
+        return Embedded(OpenOwnedStore(null), channel);
+    }
+
     /// <summary>Opens the database in embedded mode, owning it for the life of the returned store.</summary>
     public LiteDbStore OpenStore()
     {
@@ -36,11 +76,44 @@ internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io,
         return store;
     }
 
-    /// <summary>The person at the terminal: their staff code when an admin mapped their OS user, else the OS user.</summary>
-    public Actor ResolveActor(IStore store)
+    /// <summary>
+    /// Embedded mode, as the OS user at the terminal: their staff code when an admin mapped their
+    /// OS user, else the OS user; read-only when that staff member is an auditor and not an admin.
+    /// </summary>
+    public IOpsClient Embedded(IStore store, Channel channel)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var user = Environment.UserName;
         var staff = store.Read(s => s.Staff.FindByOsUser(user));
-        return staff is null ? Actor.OsUser(user, Channel.Cli) : new Actor(staff.Code.Value, Channel.Cli);
+        var actor = staff is null ? Actor.OsUser(user, channel) : new Actor(staff.Code.Value, channel);
+        var readOnly = staff is not null && staff.Roles.HasFlag(StaffRoles.Auditor) && !staff.Roles.HasFlag(StaffRoles.Admin);
+        return new LocalOpsClient(new Ops(store, Settings.Policy, Time), actor, readOnly);
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _owned.Clear();
+    }
+
+    /// <summary>The store for this command; when its lock is held and the service's socket did not answer, says both.</summary>
+    private LiteDbStore OpenOwnedStore(string? silentSocket)
+    {
+        LiteDbStore store;
+        try
+        {
+            store = OpenStore();
+        }
+        catch (OpsException e) when (silentSocket is not null && e.Key is "db.locked" or "db.locked.unknown")
+        {
+            throw new OpsException(ExitCode.Locked, e.Key + ".nosocket", [.. e.Args, silentSocket]);
+        }
+
+        _owned.Add(store);
+        return store;
     }
 }

@@ -33,14 +33,14 @@ internal static class DemoVerb
             throw new OpsException(ExitCode.BadArguments, "cli.demo.usage");
         }
 
-        var demo = c.IsDemo ? c : new CliContext(DemoSettings(c.Settings), c.Time, c.Io, c.Args) { IsDemo = true };
+        using var demo = c.IsDemo ? null : new CliContext(DemoSettings(c.Settings), c.Time, c.Io, c.Args) { IsDemo = true };
+        var context = demo ?? c;
         if (c.Args.Has("--reset"))
         {
-            Reset(demo.Settings);
+            Reset(context.Settings);
         }
 
-        using var store = demo.OpenStore();
-        PrintSummary(store, demo);
+        PrintSummary(context);
         return ExitCode.Ok;
     }
 
@@ -52,8 +52,7 @@ internal static class DemoVerb
             return TuiApp.Run(c);
         }
 
-        using var store = c.OpenStore();
-        PrintSummary(store, c);
+        PrintSummary(c);
         return ExitCode.Ok;
     }
 
@@ -88,9 +87,9 @@ internal static class DemoVerb
         DemoHistory.Add(store, c.Settings.Policy, c.Time);
     }
 
-    private static void PrintSummary(IStore store, CliContext c)
+    private static void PrintSummary(CliContext c)
     {
-        var s = store.Read(session => DatabaseSummary.Of(session));
+        var s = c.Connect(Channel.Cli).Execute(new GetDatabaseSummary());
         c.Io.Out.WriteLine(c.T("summary.title", c.Settings.DatabasePath));
         c.Io.Out.WriteLine(c.T("summary.facilities", s.Facilities, s.HomeFacility ?? "-"));
         c.Io.Out.WriteLine(c.T("summary.staff", s.OwnStaff, s.ExternalStaff, s.LeavingStaff));

@@ -26,8 +26,7 @@ internal static class DueVerb
                 : throw new OpsException(ExitCode.BadArguments, "cli.badcategory", cat, string.Join(", ", Tokens.All<DueCategory>()));
         }
 
-        using var store = c.OpenStore();
-        var findings = store.Read(s => DueList.Compute(s, c.Settings.Policy, at))
+        var findings = c.Connect(Channel.Cli).Execute(new GetDueList(at))
             .Where(f => category is null || f.Category == category).ToList();
         if (c.Args.Has("--json"))
         {

@@ -26,22 +26,17 @@ internal static class ExportVerb
         }
 
         var at = c.Args.Value("--at") is { } text ? DueVerb.ParseAt(text, c) : c.Time.GetUtcNow();
-        using var store = c.OpenStore();
-        var actor = c.ResolveActor(store);
+        var bytes = c.Connect(Channel.Cli).Execute(new ExportData(kind, format, at));
         if (c.Args.Value("--out") is { } outPath)
         {
-            // Written to a temporary file first, so a failed export never leaves half a file.
+            // Written to a temporary file first, so a failed write never leaves half a file.
             var temp = outPath + ".tmp";
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            {
-                Exporter.Export(store, kind, format, file, actor, c.Settings.Policy, at);
-            }
-
+            File.WriteAllBytes(temp, bytes);
             File.Move(temp, outPath, overwrite: true);
         }
         else
         {
-            Exporter.Export(store, kind, format, c.Io.Stdout, actor, c.Settings.Policy, at);
+            c.Io.Stdout.Write(bytes);
             c.Io.Stdout.Flush();
         }
 

@@ -21,9 +21,9 @@ internal static class ImportVerb
             throw new OpsException(ExitCode.BadArguments, "cli.nofile", path);
         }
 
-        using var store = c.OpenStore();
+        var client = c.Connect(Channel.Cli);
         var progress = c.Io.StderrIsTerminal ? new ProgressBar(c.Io.Stderr) : null;
-        var result = Importer.Import(store, kind, path, c.ResolveActor(store), new ImportOptions(c.Time, c.Args.Has("--dry-run"), progress));
+        var result = client.Execute(new ImportCsv(kind.Name, File.ReadAllBytes(path), path, c.Args.Has("--dry-run")) { Progress = progress });
         progress?.Finish();
         if (result.Rejected)
         {

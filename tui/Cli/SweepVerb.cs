@@ -16,8 +16,7 @@ internal static class SweepVerb
         }
 
         var at = c.Args.Value("--at") is { } text ? DueVerb.ParseAt(text, c) : c.Time.GetUtcNow();
-        using var store = c.OpenStore();
-        var result = new Sweeper(c.Settings.Policy).Run(store, at);
+        var result = c.Connect(Channel.Cli).Execute(new RunSweep(at));
         c.Io.Out.WriteLine(c.T("sweep.done", result.ReviewsOpened, result.ReviewsEscalated, result.MessagesEnqueued));
         return ExitCode.Ok;
     }

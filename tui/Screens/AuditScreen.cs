@@ -66,7 +66,7 @@ internal sealed class AuditScreen : TableScreen<AuditEntry>
 
     private void Verify()
     {
-        var result = Context.Run(new VerifyAudit());
+        var result = Context.Run(new McsOps.Core.Audit.VerifyAuditChain());
         Shell.Notify(result.FirstBroken is { } broken ? T("audit.broken", broken, result.Verified) : T("audit.ok", result.Verified));
     }
 

@@ -1,8 +1,9 @@
 namespace McsOps.Core.Application;
 
 /// <summary>
-/// How a front end runs operations and queries: in this process on the open store (embedded
-/// mode), or through the service. The client knows who is calling; the caller does not say.
+/// How a front end runs operations and queries: in this process on the open store
+/// (<see cref="LocalOpsClient"/>, embedded mode), or through the service's admin socket
+/// (<see cref="RemoteOpsClient"/>). The client knows who is calling; the caller does not say.
 /// </summary>
 public interface IOpsClient
 {
@@ -16,24 +17,4 @@ public interface IOpsClient
     long ChangeCounter { get; }
 
     TResult Execute<TResult>(IOperation<TResult> operation);
-}
-
-/// <summary>Embedded mode: this process owns the store.</summary>
-public sealed class LocalOpsClient(Ops ops, Actor actor, bool readOnly) : IOpsClient
-{
-    public Actor Actor { get; } = actor;
-
-    public bool ReadOnly { get; } = readOnly;
-
-    public long ChangeCounter => ops.Store.ChangeCounter;
-
-    public TResult Execute<TResult>(IOperation<TResult> operation)
-    {
-        if (ReadOnly && operation is not (IQuery<TResult> or IAuditedRead<TResult>))
-        {
-            throw new OpsException(ExitCode.InputRejected, "op.readonly", Actor.Id);
-        }
-
-        return ops.Execute(operation, Actor);
-    }
 }

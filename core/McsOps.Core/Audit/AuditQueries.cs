@@ -1,5 +1,4 @@
 using McsOps.Core.Application;
-using McsOps.Core.Audit;
 
 namespace McsOps.Core;
 
@@ -9,17 +8,8 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long Total);
 /// <summary>The newest <see cref="Newest"/> audit entries (null: every entry), newest first.</summary>
 public sealed record ListAudit(int? Newest) : IQuery<AuditPage>;
 
-/// <summary>改ざん検証: walks the whole chain, as <c>mcsops audit verify</c> does.</summary>
-public sealed record VerifyAudit : IQuery<AuditVerification>;
-
 internal sealed class ListAuditHandler : IHandler<ListAudit, AuditPage>
 {
     public AuditPage Handle(ListAudit op, OperationContext ctx) =>
         new(ctx.Session.Audit.Newest(op.Newest ?? int.MaxValue), ctx.Session.Audit.Count());
-}
-
-internal sealed class VerifyAuditHandler : IHandler<VerifyAudit, AuditVerification>
-{
-    public AuditVerification Handle(VerifyAudit op, OperationContext ctx) =>
-        AuditChain.Verify(ctx.Session.Audit.All(), ctx.Session.Audit.Head());
 }

@@ -31,6 +31,13 @@ public sealed record Settings
     public required bool RequireRemovalJustificationForExternal { get; init; }
 
     public required BackupSettings Backup { get; init; }
+    public required string SocketPath { get; init; }
+
+    public string? AdminGroup { get; init; }
+
+    public IReadOnlyList<string> BootstrapAdmins { get; init; } = [];
+
+    public required long MaxRequestBytes { get; init; }
 
     /// <summary>The policies' numbers, with this configuration's zone and schedules.</summary>
     public PolicySettings Policy => new()
@@ -68,6 +75,7 @@ public sealed record Settings
         var ops = Bind<McsOpsOptions>(config, McsOpsOptions.Section);
         var db = Bind<DatabaseOptions>(config, DatabaseOptions.Section);
         var backup = Bind<BackupOptions>(config, BackupOptions.Section);
+        var api = Bind<AdminApiOptions>(config, AdminApiOptions.Section);
 
         var lang = Tokens.TryParse<Lang>(ops.Language, out var l)
             ? l
@@ -92,6 +100,11 @@ public sealed record Settings
             throw Invalid("Backup:Generations", "config.generations", backup.Generations);
         }
 
+        if (api.MaxRequestMegabytes is < 1 or > 1024)
+        {
+            throw Invalid("AdminApi:MaxRequestMegabytes", "config.range", api.MaxRequestMegabytes, 1, 1024);
+        }
+
         var dataDir = string.IsNullOrWhiteSpace(ops.DataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(ops.DataDirectory);
         return new Settings
         {
@@ -110,6 +123,10 @@ public sealed record Settings
                 backup.Generations,
                 Cron("Backup:Schedule", backup.Schedule),
                 string.IsNullOrWhiteSpace(backup.CopyCommand) ? null : backup.CopyCommand),
+            SocketPath = string.IsNullOrWhiteSpace(api.SocketPath) ? Path.Combine(dataDir, "admin.sock") : Path.GetFullPath(api.SocketPath),
+            AdminGroup = string.IsNullOrWhiteSpace(api.AdminGroup) ? null : api.AdminGroup.Trim(),
+            BootstrapAdmins = [.. api.BootstrapAdmins.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim())],
+            MaxRequestBytes = api.MaxRequestMegabytes * 1024L * 1024L,
         };
     }
 
@@ -183,8 +200,8 @@ public sealed record Settings
         return options;
     }
 
-    private static OpsException Invalid(string key, string reasonKey, object? value) =>
-        new(ExitCode.BadArguments, "config.invalid", key, new LocalizedReason(reasonKey, value));
+    public static OpsException Invalid(string key, string reasonKey, params object?[] args) =>
+        new(ExitCode.BadArguments, "config.invalid", key, new LocalizedReason(reasonKey, args));
 
     private static void AddJson(IConfigurationBuilder builder, string path)
     {

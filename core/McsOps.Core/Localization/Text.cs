@@ -39,6 +39,18 @@ public static partial class Text
         ["backup.copyfailed"] = ("バックアップ {0} の外部へのコピー (Backup:CopyCommand) が終了コード {1} で失敗しました: {2}", "copying the backup {0} off the host (Backup:CopyCommand) failed with exit code {1}: {2}"),
         ["backup.unverified"] = ("バックアップ {0} は検証できませんでした: {1}", "the backup {0} could not be verified: {1}"),
         ["db.corrupt"] = ("データベースを開けません: {0}", "cannot open the database: {0}"),
+        ["db.locked.nosocket"] = ("データベースは別のプロセス (PID {0}) が使用中で、サービスのソケット {2} は応答しません: {1}", "the database is in use by another process (PID {0}): {1}, and the service's socket {2} does not answer"),
+        ["db.locked.unknown.nosocket"] = ("データベースは別のプロセスが使用中で、サービスのソケット {1} は応答しません: {0}", "the database is in use by another process: {0}, and the service's socket {1} does not answer"),
+        // the service's admin API
+        ["api.nosocket"] = ("サービスのソケット {0} が応答しません", "the service's socket {0} does not answer"),
+        ["api.socketdenied"] = ("サービスのソケット {0} に接続する権限がありません。管理者グループへの追加を依頼してください", "permission denied on the service's socket {0}: ask to be added to its group"),
+        ["api.notpermitted"] = ("OS ユーザー {0} は、管理者または監査責任者の権限を持つスタッフに対応付けられていません", "the OS user {0} is not mapped to a staff member with the admin or auditor role"),
+        ["api.unknownop"] = ("操作 {0} はありません", "there is no operation {0}"),
+        ["api.badrequest"] = ("{0} の要求を読めません: {1}", "cannot read the request for {0}: {1}"),
+        ["api.toolarge"] = ("要求が大きすぎます (上限 {0} MiB)", "the request is too large (at most {0} MiB)"),
+        ["api.channel"] = ("チャネルは tui か cli です ('{0}')", "the channel must be tui or cli ('{0}')"),
+        ["api.notready"] = ("サービスはデータベースをまだ開いていません", "the service has not opened the database"),
+        ["api.http"] = ("サービスから想定外の応答がありました: {0} {1}", "the service answered {0} {1}"),
         // configuration
         ["config.invalid"] = ("設定 {0} が不正です: {1}", "configuration {0} is invalid: {1}"),
         ["config.timezone"] = ("タイムゾーン '{0}' はありません", "unknown time zone '{0}'"),
@@ -51,6 +63,12 @@ public static partial class Text
         ["config.keyfile.size"] = ("鍵ファイル {0} は 32 バイトでなければなりません ({1} バイト)", "the key file {0} must hold 32 bytes ({1} bytes)"),
         ["config.keyfile.read"] = ("鍵ファイル {0} を読めません: {1}", "cannot read the key file {0}: {1}"),
         ["config.json"] = ("設定ファイル {0} を読めません: {1}", "cannot read the configuration file {0}: {1}"),
+        ["config.range"] = ("{1}〜{2} で指定してください ('{0}')", "must be between {1} and {2} ('{0}')"),
+        ["config.group"] = ("グループ '{0}' はありません", "there is no group '{0}'"),
+        ["config.group.denied"] = ("ソケットをグループ '{0}' に渡せません (サービスのユーザーはこのグループに属していますか)", "cannot give the socket to the group '{0}' (is the service's user a member?)"),
+        ["config.logformat"] = ("simple、json、systemd のいずれかです ('{0}')", "must be simple, json or systemd ('{0}')"),
+        ["config.socketdir.open"] = ("ソケットのディレクトリ {0} が他のユーザーに開かれています (権限 {1})。0750 か 0770 のディレクトリにしてください", "the socket's directory {0} is open to others (mode {1}); use a directory with mode 0750 or 0770"),
+        ["config.socketpath.long"] = ("Unix ソケットのパスが長すぎます ({0} バイト、最大 {1})", "too long for a Unix socket ({0} bytes, at most {1})"),
         // csv import
         ["csv.malformed"] = ("CSV として読めません (閉じていない引用符など)", "not readable as CSV (an unclosed quote?)"),
         ["csv.noheader"] = ("見出し行がありません", "the header row is missing"),
@@ -94,7 +112,9 @@ public static partial class Text
             "  backup [list | verify [F]]  バックアップを作成 / 一覧 / 検証します\n" +
             "  restore <F>                 バックアップから復元します (サービス停止中のみ)\n" +
             "  demo [--reset]              デモ施設 (山田クリニック) のデータベースを作成します\n" +
-            "  --demo                      デモ施設のデータベースで実行します",
+            "  --demo                      デモ施設のデータベースで実行します\n" +
+            "  --socket PATH | --embedded  サービスのソケットを使うか、このプロセスでデータベースを開くか\n" +
+            "                              (既定: サービスのソケットが応答すれば使います)",
             "usage: mcsops [--data-dir DIR] [--lang ja|en] [--demo] <command>\n" +
             "  import <facilities|staff|patients|groups|memberships|devices> <file.csv> [--dry-run]\n" +
             "                              import a CSV file (all rows or nothing)\n" +
@@ -107,7 +127,10 @@ public static partial class Text
             "  backup [list | verify [F]]  take, list or verify backups\n" +
             "  restore <F>                 restore a backup (only while the service is stopped)\n" +
             "  demo [--reset]              build the demo facility (山田クリニック) database\n" +
-            "  --demo                      run on the demo facility's database"),
+            "  --demo                      run on the demo facility's database\n" +
+            "  --socket PATH | --embedded  use the service's socket, or open the database in this process\n" +
+            "                              (default: the service's socket when it answers)"),
+        ["cli.modes"] = ("--embedded と --socket は同時に指定できません", "--embedded and --socket exclude each other"),
         ["cli.unknownoption"] = ("不明なオプションです: {0}", "unknown option: {0}"),
         ["cli.novalue"] = ("オプション {0} には値が必要です", "the option {0} needs a value"),
         ["cli.unknownverb"] = ("不明なコマンドです: {0} (mcsops --help を参照)", "unknown command: {0} (see mcsops --help)"),

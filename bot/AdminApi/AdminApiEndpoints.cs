@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text.Json;
+using McsOps.Bot.Hosting;
+using McsOps.Core;
+using McsOps.Core.Application;
+using McsOps.Core.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace McsOps.Bot.AdminApi;
+
+/// <summary>
+/// The admin API, on the Unix socket only (a TCP connection has no <see cref="PeerUser"/> and gets
+/// 404). One generic transport: <c>POST /ops/{name}</c> runs any operation or query of core with
+/// the record as JSON and answers its result as JSON; <c>GET /caller</c> says who the caller is
+/// taken for; <c>GET /changes?since=N</c> is the long-poll for live refresh. Errors are
+/// <see cref="WireProblem"/>s. Who calls is the socket's peer credentials, mapped to staff.
+/// </summary>
+internal static class AdminApiEndpoints
+{
+    private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(25);
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(string.Empty).AddEndpointFilter(OnTheAdminSocket);
+        api.MapGet("/caller", Caller);
+        api.MapGet("/changes", ChangesAsync);
+        api.MapPost("/ops/{name}", RunAsync);
+        return app;
+    }
+
+    private static JsonHttpResult<WireCaller> Caller(HttpContext http, StoreOwner owner, Settings settings)
+    {
+        var caller = Identify(http, owner, settings);
+        return TypedResults.Json(new WireCaller(caller.Actor, caller.Role != CallerRole.Admin), Wire.Options);
+    }
+
+    /// <summary>Without <c>since</c>: the counter now. With it: as soon as the counter is above it, or after <c>wait</c> seconds (at most 25).</summary>
+    private static async Task<JsonHttpResult<long>> ChangesAsync(long? since, int? wait, HttpContext http, StoreOwner owner, Settings settings, IHostApplicationLifetime lifetime)
+    {
+        Identify(http, owner, settings);
+        if (since is not { } after)
+        {
+            return TypedResults.Json(owner.Run(ops => ops.Store.ChangeCounter, mayChange: false), Wire.Options);
+        }
+
+        var patience = wait is { } seconds ? TimeSpan.FromSeconds(Math.Clamp(seconds, 0, (int)LongPoll.TotalSeconds)) : LongPoll;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            return TypedResults.Json(await owner.WaitForChangeAsync(after, patience, cancel.Token), Wire.Options);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return TypedResults.Json(after, Wire.Options); // the service is stopping: let the client ask again
+        }
+    }
+
+    private static async Task<IResult> RunAsync(string name, HttpContext http, StoreOwner owner, Settings settings, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(AdminApiEndpoints));
+        var caller = Identify(http, owner, settings);
+        var type = OperationType.ByName.GetValueOrDefault(name) ?? throw new OpsException(ExitCode.BadArguments, "api.unknownop", name);
+        var user = http.Features.Get<PeerUser>()!.UserName;
+        if (caller.Role == CallerRole.Auditor && !type.AllowsReadOnly)
+        {
+            owner.Run(ops => ops.Store.Write(s => s.Audit.Append(caller.Actor, "api.refused", type.Name, "read only (auditor)")));
+            Log.Refused(logger, user, caller.Actor.Id, type.Name, "read only (auditor)");
+            throw new OpsException(ExitCode.NotPermitted, "op.readonly", caller.Actor.Id);
+        }
+
+        var operation = await ReadAsync(http, type, settings.MaxRequestBytes);
+        var clock = Stopwatch.StartNew();
+        var outcome = "ok";
+        try
+        {
+            var result = owner.Run(ops => ops.Run(operation, caller.Actor), mayChange: !type.IsQuery);
+            return TypedResults.Json(result, Wire.Options);
+        }
+        catch (OpsException e)
+        {
+            outcome = e.Key;
+            throw;
+        }
+        finally
+        {
+            Log.Ran(logger, user, caller.Actor.Id, Tokens.Format(caller.Actor.Channel), type.Name, outcome, clock.ElapsedMilliseconds);
+        }
+    }
+
+    /// <summary>The caller as the peer credentials and the staff records say; exit 6 (403) for anyone who is neither admin nor auditor.</summary>
+    private static Caller Identify(HttpContext http, StoreOwner owner, Settings settings)
+    {
+        var channel = http.Request.Headers[Wire.ChannelHeader].ToString() switch
+        {
+            "" or "cli" => Channel.Cli,
+            "tui" => Channel.Tui,
+            var other => throw new OpsException(ExitCode.BadArguments, "api.channel", other),
+        };
+        var peer = http.Features.Get<PeerUser>()!;
+        var caller = owner.Run(ops => ops.Store.Read(s => AdminApi.Caller.Resolve(s, peer.UserName, settings.BootstrapAdmins, channel)), mayChange: false);
+        return caller.Role == CallerRole.None ? throw new OpsException(ExitCode.NotPermitted, "api.notpermitted", peer.UserName) : caller;
+    }
+
+    private static async Task<object> ReadAsync(HttpContext http, OperationType type, long limit)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(http.Request.Body, type.Type, Wire.Options, http.RequestAborted)
+                ?? throw new JsonException("the body is null");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.badrequest", type.Name, e.Message);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.toolarge", limit / (1024 * 1024));
+        }
+    }
+
+    /// <summary>Hides the API from TCP connections, and turns failures into problems the client rethrows.</summary>
+    private static async ValueTask<object?> OnTheAdminSocket(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Features.Get<PeerUser>() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            return await next(context);
+        }
+        catch (OpsException e)
+        {
+            return Problem(e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.Failed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminApiEndpoints)), e, http.Request.Path);
+            return Problem(new OpsException(ExitCode.InternalError, "cli.internal", e.GetType().Name, e.Message));
+        }
+    }
+
+    private static JsonHttpResult<WireProblem> Problem(OpsException e)
+    {
+        var status = e.Key switch
+        {
+            "api.unknownop" => StatusCodes.Status404NotFound,
+            "api.toolarge" => StatusCodes.Status413PayloadTooLarge,
+            _ => e.Code switch
+            {
+                ExitCode.BadArguments => StatusCodes.Status400BadRequest,
+                ExitCode.InputRejected => StatusCodes.Status422UnprocessableEntity,
+                ExitCode.Locked => StatusCodes.Status503ServiceUnavailable,
+                ExitCode.NotPermitted => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        };
+        return TypedResults.Json(WireProblem.Of(e, status), Wire.Options, Wire.ProblemContentType, status);
+    }
+}

@@ -1,0 +1,22 @@
+namespace McsOps.Core.Configuration;
+
+/// <summary>
+/// Section <c>AdminApi</c> (design §9): where the service's admin socket is, which group may
+/// connect to it, and who counts as an admin before any staff record does.
+/// </summary>
+public sealed class AdminApiOptions
+{
+    public const string Section = "AdminApi";
+
+    /// <summary>Empty means <c>&lt;DataDirectory&gt;/admin.sock</c>. Both programs read it: <c>mcsops</c> looks for the service there.</summary>
+    public string? SocketPath { get; set; }
+
+    /// <summary>The OS group the socket is given to (mode 0660); empty leaves the service's own group.</summary>
+    public string? AdminGroup { get; set; }
+
+    /// <summary>OS users who count as admins while no staff record holds the admin role with an <c>os_user</c>.</summary>
+    public string[] BootstrapAdmins { get; set; } = [];
+
+    /// <summary>The largest request the admin API reads (an import's file travels in it, base64: a third larger).</summary>
+    public int MaxRequestMegabytes { get; set; } = 8;
+}
