@@ -25,9 +25,6 @@ internal static class SlackEndpoints
             return refusal!;
         }
 
-        // Only now, with the request verified: the handler and the store behind it.
-        var chat = request.HttpContext.RequestServices.GetRequiredService<ChatCommands>();
-
         if (One(form, "user_id") is not { Length: > 0 } user || One(form, "command") is not { Length: > 0 } command
             || (form.TryGetValue("text", out var texts) && texts.Count > 1))
         {
@@ -36,6 +33,7 @@ internal static class SlackEndpoints
         }
 
         var responseUrl = Uri.TryCreate(One(form, "response_url"), UriKind.Absolute, out var url) && ExternalUrl.IsAllowed(url) ? url : null;
+        var chat = Handler(request);
         try
         {
             var answer = chat.Handle(new IncomingCommand(Channel.Slack, user, command.TrimStart('/') + " " + One(form, "text")));
@@ -45,7 +43,8 @@ internal static class SlackEndpoints
             }
 
             // Buttons: to the direct messages with the bot, where each click can update the message.
-            return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, Enqueue(replies, new SlackReply(answer, user, responseUrl, Text.Get(chat.Lang, "chat.error")), log) ? "chat.sent" : "chat.error")));
+            var queued = Enqueue(replies, new SlackReply(answer, user, responseUrl, Text.Get(chat.Lang, "chat.error")), log);
+            return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, queued ? "chat.sent" : "chat.error")));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -63,9 +62,6 @@ internal static class SlackEndpoints
             return refusal!;
         }
 
-        // Only now, with the request verified: the handler and the store behind it.
-        var chat = request.HttpContext.RequestServices.GetRequiredService<ChatCommands>();
-
         if (One(form, "payload") is not { } payload || !SlackInteraction.TryParse(payload, out var interaction))
         {
             SlackLog.Refused(log, "an interaction without a readable payload");
@@ -77,6 +73,7 @@ internal static class SlackEndpoints
             return TypedResults.Ok();
         }
 
+        var chat = Handler(request);
         var failure = Text.Get(chat.Lang, "chat.error");
         OutgoingMessage answer;
         try
@@ -92,6 +89,9 @@ internal static class SlackEndpoints
         Enqueue(replies, new SlackReply(answer, action.PlatformUserId, interaction.ResponseUrl, failure), log);
         return TypedResults.Ok();
     }
+
+    /// <summary>The handler (and the store behind it), resolved only for a request that passed every check.</summary>
+    private static ChatCommands Handler(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<ChatCommands>();
 
     /// <summary>The form of a request that passed every check, or the status that refuses it.</summary>
     private static async Task<(Dictionary<string, StringValues>? Form, IResult? Refusal)> ReadVerified(HttpRequest request, SlackSignature signature, ILogger log, CancellationToken ct)
