@@ -53,6 +53,7 @@ public static class ServiceHost
         var app = builder.Build();
         app.MapHealth();
         app.MapAdminApi();
+        app.MapSlack();
         return app;
     }
 
@@ -111,6 +112,9 @@ public static class ServiceHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreOwner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StoreOwner>());
+        // The chat adapters run their operations on the owner's store (resolved at the first chat request).
+        builder.Services.AddSingleton(services => services.GetRequiredService<StoreOwner>().Store);
+        builder.Services.AddSlack(builder.Configuration);
         // Listing the socket with the configured URLs keeps --urls / ASPNETCORE_URLS in force (a
         // Listen call in code would override them); the connection middleware applies to every endpoint.
         var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : "http://localhost:5000";

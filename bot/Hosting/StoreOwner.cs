@@ -2,6 +2,7 @@ using McsOps.Bot.AdminApi;
 using McsOps.Core;
 using McsOps.Core.Application;
 using McsOps.Core.Configuration;
+using McsOps.Core.Storage;
 using McsOps.Core.Storage.LiteDb;
 
 namespace McsOps.Bot.Hosting;
@@ -28,6 +29,18 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
     private int _inFlight;
 
     public StoreState State { get; private set; } = StoreState.Starting;
+
+    /// <summary>The open store, for the chat adapters' operations; exit 4 (<c>api.notready</c>) until it is open.</summary>
+    public IStore Store
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return State == StoreState.Open && _store is not null ? _store : throw new OpsException(ExitCode.Locked, "api.notready");
+            }
+        }
+    }
 
     /// <summary>Why the database could not be opened; the service then stops with its exit code.</summary>
     public OpsException? Failure { get; private set; }

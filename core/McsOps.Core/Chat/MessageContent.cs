@@ -1,6 +1,6 @@
 namespace McsOps.Core;
 
-/// <summary>Platform-neutral message content: text, fields and buttons. Never a patient's name.</summary>
+/// <summary>Platform-neutral message content: text, fields, buttons and an optional text input. Never a patient's name.</summary>
 public sealed record MessageContent
 {
     public required string Text { get; init; }
@@ -8,4 +8,7 @@ public sealed record MessageContent
     public IReadOnlyList<MessageField> Fields { get; init; } = [];
 
     public IReadOnlyList<MessageButton> Buttons { get; init; } = [];
+
+    /// <summary>A free-text box whose value comes back with whichever button is clicked (a justification, evidence).</summary>
+    public MessageInput? Input { get; init; }
 }

@@ -233,6 +233,93 @@ public static partial class Text
         ["op.link.platform"] = ("連携できるのは Slack か Teams のアカウントです", "only a Slack or Teams account can be linked"),
         ["op.link.badcode"] = ("連携コードが正しくないか、有効期限 (24 時間) が切れています", "the link code is wrong or expired (codes are valid for 24 hours)"),
         ["msg.removed"] = ("{0} を {1} から解除しました (MCS で実施済み)", "{0} was removed from {1} in MCS"),
+        // chat commands (Slack and Teams): codes, staff names, professions and facilities — never a patient's name nor a group's name in MCS
+        ["chat.help"] = (
+            "McsOps のコマンド:\n" +
+            "• review — 担当しているメンバー精査の一覧\n" +
+            "• review group P-0042 — グループのメンバーと 継続・解除・要確認 のボタン (グループコード G-… でも可)\n" +
+            "• password changed [13mixed|8rotating|2fa] — 本日のパスワード変更を記録\n" +
+            "• checklist — 自分の退職・異動時チェックリスト\n" +
+            "• status — 対応が必要な項目の要約 (管理者)\n" +
+            "• link 連携コード — このチャットのアカウントを連携\n" +
+            "• help — この一覧\n" +
+            "Slack では /review … または /mcsops … と入力します",
+            "McsOps commands:\n" +
+            "• review — the member reviews you are the reviewer of\n" +
+            "• review group P-0042 — the group's members with keep / remove / unsure buttons (a group code G-… works too)\n" +
+            "• password changed [13mixed|8rotating|2fa] — record today's password change\n" +
+            "• checklist — your own offboarding checklist\n" +
+            "• status — the summary of what is due (admins)\n" +
+            "• link CODE — link this chat account\n" +
+            "• help — this list\n" +
+            "In Slack, type /review … or /mcsops …"),
+        ["chat.unknown"] = ("McsOps にはそのコマンドがありません。", "McsOps does not know that command."),
+        ["chat.link.howto"] = ("このチャットのアカウントは McsOps とまだ連携されていません。管理者から連携コード (24 時間有効) を受け取り、「link 連携コード」と送ってください (Slack では /mcsops link 連携コード)。", "This chat account is not linked to McsOps yet. Ask an admin for a link code (valid for 24 hours) and send \"link CODE\" (in Slack: /mcsops link CODE)."),
+        ["chat.link.done"] = ("連携しました: {0} {1}", "Linked to {0} {1}"),
+        ["chat.link.left"] = ("この 1 時間にあと {0} 回試せます", "{0} tries left this hour"),
+        ["chat.link.refused"] = ("連携コードの誤りが続いたため、1 時間はお受けできません。管理者に新しいコードを依頼してください", "Too many wrong link codes: try again in an hour, with a new code from an admin"),
+        ["chat.inactive"] = ("このアカウントでは McsOps を利用できません。管理者に連絡してください", "This account may not use McsOps; please contact an admin"),
+        ["chat.adminonly"] = ("このコマンドは管理者だけが使えます", "Only admins may use this command"),
+        ["chat.error"] = ("処理できませんでした。しばらくしてからもう一度お試しください", "Something went wrong; please try again in a moment"),
+        ["chat.action.unknown"] = ("このボタンは使えません。もう一度コマンドを送ってください", "This button does not work any more; send the command again"),
+        ["chat.sent"] = ("McsOps とのダイレクトメッセージに送りました", "Sent to your direct messages with McsOps"),
+        ["chat.more"] = ("ほか {0} 件", "{0} more"),
+        ["chat.reviews.none"] = ("担当している実施中のメンバー精査はありません", "You have no open member reviews"),
+        ["chat.reviews.title"] = ("担当している実施中のメンバー精査: {0} 件", "Your open member reviews: {0}"),
+        ["chat.reviews.row"] = ("未回答 {0}/{1}・期限 {2}", "{0} of {1} undecided, due {2}"),
+        ["chat.sheet.unknown"] = ("{0} というグループも患者グループもありません", "No group or patient group has the code {0}"),
+        ["chat.sheet.notyours"] = ("{0} のメンバーを見られるのは精査担当者と管理者だけです", "Only the reviewer of {0} and the admins may see its members"),
+        ["chat.sheet.title"] = ("メンバー精査 {0}", "Member review {0}"),
+        ["chat.sheet.patient"] = ("(患者 {0})", "(patient {0})"),
+        ["chat.sheet.open"] = ("未回答 {0}/{1}・期限 {2}。メンバーごとに 継続・解除・要確認 を選んでください", "{0} of {1} undecided, due {2}. Choose keep, remove or unsure for each member"),
+        ["chat.sheet.escalated"] = ("管理者へエスカレーション済みです", "It has been escalated to the admins"),
+        ["chat.sheet.completed"] = ("完了しました: 継続 {0}・解除 {1}・要確認 {2}。解除は管理者が MCS で行います", "Completed: keep {0}, remove {1}, unsure {2}. The admins remove members in MCS"),
+        ["chat.sheet.cancelled"] = ("このメンバー精査は取り消されました", "This member review was cancelled"),
+        ["chat.sheet.notreviewed"] = ("このグループは{0}のため精査しません", "This group is {0}: it is not reviewed"),
+        ["chat.sheet.empty"] = ("参加中のメンバーがいないため精査しません", "It has no active member: there is nothing to review"),
+        ["chat.sheet.justification"] = ("理由 (他施設のメンバーの解除には必須)", "Justification (required to remove an external member)"),
+        ["chat.member"] = ("{0}・{1}", "{0}, {1}"),
+        ["chat.group.active"] = ("運用中", "active"),
+        ["chat.group.archive_pending"] = ("保管待ち", "waiting to be archived"),
+        ["chat.group.archived"] = ("保管済み", "archived"),
+        ["chat.decision.keep"] = ("継続", "Keep"),
+        ["chat.decision.remove"] = ("解除", "Remove"),
+        ["chat.decision.unsure"] = ("要確認", "Unsure"),
+        ["chat.signal.leaving"] = ("退職予定", "leaving"),
+        ["chat.signal.departed"] = ("退職済み", "departed"),
+        ["chat.signal.facility_refused"] = ("一部不同意の施設", "facility refused by the patient's consent"),
+        ["chat.signal.not_verified"] = ("本人認証なし", "identity not verified"),
+        ["chat.signal.added_since_last_review"] = ("前回精査後に追加", "added since the last review"),
+        ["chat.profession.doctor"] = ("医師", "doctor"),
+        ["chat.profession.dentist"] = ("歯科医師", "dentist"),
+        ["chat.profession.nurse"] = ("看護師", "nurse"),
+        ["chat.profession.pharmacist"] = ("薬剤師", "pharmacist"),
+        ["chat.profession.care_manager"] = ("ケアマネジャー", "care manager"),
+        ["chat.profession.therapist"] = ("療法士", "therapist"),
+        ["chat.profession.care_worker"] = ("介護職", "care worker"),
+        ["chat.profession.clerk"] = ("事務", "clerk"),
+        ["chat.profession.other"] = ("その他", "other"),
+        ["chat.password.done"] = ("パスワードの変更を記録しました ({0}、{1})", "Password change recorded ({0}, {1})"),
+        ["chat.password.which"] = ("パスワードの種類を添えてください: password changed 13mixed (13文字以上・英数記号) / 8rotating (8文字以上・2か月以内に変更) / 2fa (二要素認証)", "Say which kind of password: password changed 13mixed (13+ mixed characters) / 8rotating (8+, changed every 2 months) / 2fa (two-factor login)"),
+        ["chat.password.13mixed"] = ("13文字以上(英数記号)", "13+ mixed"),
+        ["chat.password.8rotating"] = ("8文字以上(2か月以内に変更)", "8+ rotated every 2 months"),
+        ["chat.password.2fa"] = ("二要素認証", "two-factor"),
+        ["chat.checklist.none"] = ("未完了の退職・異動時チェックリスト項目はありません", "You have no open offboarding checklist items"),
+        ["chat.checklist.title"] = ("退職・異動時チェックリスト: 未完了 {0} 件 (最終日 {1})", "Offboarding checklist: {0} open items (last day {1})"),
+        ["chat.checklist.due"] = ("期限 {0}", "due {0}"),
+        ["chat.checklist.done"] = ("完了", "Done"),
+        ["chat.checklist.evidence"] = ("証跡 (任意)", "Evidence (optional)"),
+        ["chat.checklist.hand_over_group"] = ("グループの引き継ぎ", "Hand over the group"),
+        ["chat.checklist.leave_group"] = ("グループからの退出", "Leave the group"),
+        ["chat.checklist.revoke_admin"] = ("管理者権限の取消", "Revoke admin rights"),
+        ["chat.checklist.delete_account"] = ("MCS アカウントの削除", "Delete your MCS account"),
+        ["chat.checklist.release_staff"] = ("スタッフ解除", "Release from facility staff"),
+        ["chat.checklist.return_device"] = ("端末の返却", "Return the device"),
+        ["chat.checklist.revoke_certificate"] = ("クライアント証明書の失効", "Revoke the client certificate"),
+        ["chat.checklist.acknowledge_confidentiality"] = ("退職後の守秘義務の確認", "Acknowledge the confidentiality clause"),
+        ["chat.checklist.unlink_chat"] = ("チャット連携の解除", "Unlink chat"),
+        ["chat.status.title"] = ("対応が必要な項目", "What is due"),
+        ["chat.status.count"] = ("{0} 件 (期限切れ {1})", "{0} ({1} overdue)"),
         // audit
         ["audit.ok"] = ("監査ログの改ざん検証: {0} 件、正常", "audit chain verified: {0} entries intact"),
         ["audit.broken"] = ("監査ログの改ざん検証: 連番 {0} で鎖が切れています ({1} 件目まで正常)", "audit chain broken at sequence {0} ({1} entries intact before it)"),

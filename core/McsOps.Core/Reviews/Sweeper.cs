@@ -115,7 +115,7 @@ public sealed class Sweeper(PolicySettings policy)
             m += Enqueue(s, _n.Message($"escalation:{at.ToUnixTimeMilliseconds()}:{admin.Value}", admin, "review_escalation", at, new MessageContent
             {
                 Text = _n.T("msg.escalation", groups.Count, string.Join(", ", groups.Take(10)) + (groups.Count > 10 ? " …" : string.Empty)),
-                Buttons = [.. groups.Take(5).Select(g => new MessageButton(_n.T("msg.button.review") + " " + g, "review_group", g))],
+                Buttons = [.. groups.Take(5).Select(g => new MessageButton(_n.T("msg.button.review") + " " + g, ChatActions.ReviewGroup, g))],
             }));
         }
 
@@ -125,7 +125,7 @@ public sealed class Sweeper(PolicySettings policy)
     private MessageContent ReviewContent(Review review) => new()
     {
         Text = _n.T("msg.review", review.Group.Value, review.Pending, review.DueOn.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture)),
-        Buttons = [new MessageButton(_n.T("msg.button.review"), "review_group", review.Group.Value)],
+        Buttons = [new MessageButton(_n.T("msg.button.review"), ChatActions.ReviewGroup, review.Group.Value)],
     };
 
     /// <summary>Password rotation, lost devices, offboarding items, training and pledge.</summary>

@@ -5,6 +5,9 @@ public interface IFacilityRepository : IRepository<FacilityCode, Facility>;
 public interface IStaffRepository : IRepository<StaffCode, Staff>
 {
     Staff? FindByOsUser(string osUser);
+
+    /// <summary>The staff member a Slack member id or a Teams (Entra object) id is linked to.</summary>
+    Staff? FindByChatUser(Channel platform, string userId);
 }
 
 public interface IPatientRepository : IRepository<PatientCode, Patient>;

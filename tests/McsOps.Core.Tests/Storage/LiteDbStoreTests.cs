@@ -207,4 +207,43 @@ public sealed class LiteDbStoreTests : IDisposable
         var indexes = _t.Store.Database.GetCollection("$indexes").FindAll().Select(d => d["collection"].AsString + " " + d["expression"].AsString).ToList();
         indexes.Should().Contain(["memberships $.staff", "groups $.patient", "staff $.ix_os", "invitations $.ix_invited", "group_facts $.ix_review_next"]);
     }
+
+    [Fact]
+    public void Staff_FoundByTheirLinkedChatIdOnly()
+    {
+        _t.Seed();
+        _t.Store.Write(s =>
+        {
+            s.Staff.Upsert(s.Staff.Find(StaffCode.Parse("S-0002"))! with { SlackUserId = "U0NURSE2", TeamsUserId = "3f6c0e0a-aad0-4a57-9c1f-1d2b0b6f0002" });
+            return 0;
+        });
+
+        _t.Store.Read(s => s.Staff.FindByChatUser(Channel.Slack, "U0NURSE2")?.Code.Value).Should().Be("S-0002");
+        _t.Store.Read(s => s.Staff.FindByChatUser(Channel.Teams, "3f6c0e0a-aad0-4a57-9c1f-1d2b0b6f0002")?.Code.Value).Should().Be("S-0002");
+        _t.Store.Read(s => s.Staff.FindByChatUser(Channel.Teams, "U0NURSE2")).Should().BeNull("a Slack id is not a Teams id");
+        _t.Store.Read(s => s.Staff.FindByChatUser(Channel.Slack, "#S-0001")).Should().BeNull("the placeholder of an unlinked record is no id");
+        _t.Store.Read(s => s.Staff.FindByChatUser(Channel.Cli, "U0NURSE2")).Should().BeNull();
+    }
+
+    [Fact]
+    public void Outbox_RowButtonsAndInput_RoundTrip()
+    {
+        var content = new MessageContent
+        {
+            Text = "t",
+            Fields = [new MessageField("S-0002", "看護師") { Buttons = [new MessageButton("継続", "review_keep", "G-0042/S-0002")] }, new MessageField("a", "b")],
+            Buttons = [new MessageButton("精査する", "review_group", "G-0042")],
+            Input = new MessageInput("justification", "理由"),
+        };
+        var now = _t.Time.GetUtcNow();
+        _t.Store.Write(s => s.Outbox.Enqueue(new OutboxMessage { Key = "k", Recipient = StaffCode.Parse("S-0002"), Kind = "test", Content = content, CreatedAt = now, NotBefore = now }));
+        _t.Close();
+
+        var back = _t.Store.Read(s => s.Outbox.Find("k")!.Content);
+
+        back.Fields[0].Buttons.Should().Equal(content.Fields[0].Buttons);
+        back.Fields[1].Buttons.Should().BeEmpty();
+        back.Buttons.Should().Equal(content.Buttons);
+        back.Input.Should().Be(content.Input);
+    }
 }

@@ -288,7 +288,7 @@ public sealed class LiteDbStore : IStore
             }
         }
 
-        Index("staff", "facility", "ix_os", "ix_pw", "ix_training", "ix_pledge", "ix_departed");
+        Index("staff", "facility", "ix_os", "ix_slack", "ix_teams", "ix_pw", "ix_training", "ix_pledge", "ix_departed");
         Index("groups", "patient", "owner");
         Index("memberships", "staff");
         Index(LiteDueIndex.InvitationsCollection, "ix_invited");

@@ -31,8 +31,9 @@ internal sealed class OutboxRepository(LiteSession session)
         ["recipient"] = m.Recipient.Value,
         ["kind"] = m.Kind,
         ["text"] = m.Content.Text,
-        ["fields"] = new BsonArray(m.Content.Fields.Select(f => new BsonDocument { ["label"] = f.Label, ["value"] = f.Value })),
-        ["buttons"] = new BsonArray(m.Content.Buttons.Select(b => new BsonDocument { ["label"] = b.Label, ["action"] = b.ActionId, ["value"] = b.Value })),
+        ["fields"] = new BsonArray(m.Content.Fields.Select(f => new BsonDocument { ["label"] = f.Label, ["value"] = f.Value, ["buttons"] = f.Buttons.Count > 0 ? Buttons(f.Buttons) : BsonValue.Null })),
+        ["buttons"] = Buttons(m.Content.Buttons),
+        ["input"] = m.Content.Input is { } input ? new BsonDocument { ["id"] = input.Id, ["label"] = input.Label } : BsonValue.Null,
         ["created_at"] = Bson.Instant(m.CreatedAt),
         ["not_before"] = Bson.Instant(m.NotBefore),
         ["urgent"] = m.Urgent,
@@ -51,8 +52,9 @@ internal sealed class OutboxRepository(LiteSession session)
         Content = new MessageContent
         {
             Text = d["text"].AsString,
-            Fields = d["fields"].AsArray.Select(f => new MessageField(f["label"].AsString, f["value"].AsString)).ToList(),
-            Buttons = d["buttons"].AsArray.Select(b => new MessageButton(b["label"].AsString, b["action"].AsString, b["value"].AsString)).ToList(),
+            Fields = d["fields"].AsArray.Select(f => new MessageField(f["label"].AsString, f["value"].AsString) { Buttons = Buttons(f["buttons"]) }).ToList(),
+            Buttons = Buttons(d["buttons"]),
+            Input = d["input"].IsDocument ? new MessageInput(d["input"]["id"].AsString, d["input"]["label"].AsString) : null,
         },
         CreatedAt = Bson.Instant(d["created_at"])!.Value,
         NotBefore = Bson.Instant(d["not_before"])!.Value,
@@ -62,4 +64,10 @@ internal sealed class OutboxRepository(LiteSession session)
         LastError = Bson.Str(d["last_error"]),
         PlatformMessageId = Bson.Str(d["platform_id"]),
     };
+
+    private static BsonArray Buttons(IEnumerable<MessageButton> buttons) =>
+        new(buttons.Select(b => new BsonDocument { ["label"] = b.Label, ["action"] = b.ActionId, ["value"] = b.Value }));
+
+    private static List<MessageButton> Buttons(BsonValue array) =>
+        array.IsArray ? array.AsArray.Select(b => new MessageButton(b["label"].AsString, b["action"].AsString, b["value"].AsString)).ToList() : [];
 }

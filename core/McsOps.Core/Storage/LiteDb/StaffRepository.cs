@@ -7,6 +7,15 @@ internal sealed class StaffRepository(LiteSession session)
 {
     public Staff? FindByOsUser(string osUser) => Where("ix_os", osUser).FirstOrDefault();
 
+    public Staff? FindByChatUser(Channel platform, string userId) =>
+        string.IsNullOrEmpty(userId) || userId.StartsWith('#') ? null
+        : platform switch
+        {
+            Channel.Slack => Where("ix_slack", userId).FirstOrDefault(),
+            Channel.Teams => Where("ix_teams", userId).FirstOrDefault(),
+            _ => null,
+        };
+
     protected override BsonValue Id(StaffCode key) => key.Value;
 
     /// <summary>Group facts depend on a member's facility only: a new member or another field changes none.</summary>
@@ -39,8 +48,10 @@ internal sealed class StaffRepository(LiteSession session)
         doc["ix_training"] = counts ? IndexKey.Of(Bson.DateKey(s.LastTrainingOn ?? DateOnly.MinValue), id) : IndexKey.NotApplicable(id);
         doc["ix_pledge"] = counts && s.PledgeSignedOn is null ? IndexKey.Of(0, id) : IndexKey.NotApplicable(id);
         doc["ix_departed"] = s.Status == StaffStatus.Departed ? IndexKey.Of(0, id) : IndexKey.NotApplicable(id);
-        // OS users are unique; staff without one get a value no OS user can have.
+        // OS users and chat ids are unique; staff without one get a value no real one can have.
         doc["ix_os"] = s.OsUser ?? "#" + id;
+        doc["ix_slack"] = s.SlackUserId ?? "#" + id;
+        doc["ix_teams"] = s.TeamsUserId ?? "#" + id;
         return doc;
     }
 

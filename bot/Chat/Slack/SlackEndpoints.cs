@@ -1,0 +1,158 @@
+using System.Text;
+using McsOps.Core;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace McsOps.Bot.Chat.Slack;
+
+/// <summary>
+/// <c>POST /slack/commands</c> (slash commands <c>/review</c> and <c>/mcsops</c>) and
+/// <c>POST /slack/interactivity</c> (button clicks). Every request is verified first —
+/// headers, size, signature, time window, replay — and nothing is read before that. Slash
+/// commands are answered at once with an ephemeral reply; clicks are acknowledged empty and the
+/// answer follows through <see cref="SlackReplies"/>. A failure is an ephemeral message, not a 500.
+/// </summary>
+internal static class SlackEndpoints
+{
+    public const int MaxBody = 64 * 1024;
+
+    public static async Task<IResult> Commands(HttpRequest request, SlackSignature signature, SlackReplies replies, ILoggerFactory logs, CancellationToken ct)
+    {
+        var log = logs.CreateLogger(typeof(SlackEndpoints));
+        var (form, refusal) = await ReadVerified(request, signature, log, ct);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        if (One(form, "user_id") is not { Length: > 0 } user || One(form, "command") is not { Length: > 0 } command
+            || (form.TryGetValue("text", out var texts) && texts.Count > 1))
+        {
+            SlackLog.Refused(log, "a slash command without user_id or command");
+            return TypedResults.BadRequest();
+        }
+
+        var responseUrl = Uri.TryCreate(One(form, "response_url"), UriKind.Absolute, out var url) && ExternalUrl.IsAllowed(url) ? url : null;
+        var chat = Handler(request);
+        try
+        {
+            var answer = chat.Handle(new IncomingCommand(Channel.Slack, user, command.TrimStart('/') + " " + One(form, "text")));
+            if (!SlackBlocks.HasButtons(answer.Content))
+            {
+                return Json(SlackBlocks.Ephemeral(answer.Content));
+            }
+
+            // Buttons: to the direct messages with the bot, where each click can update the message.
+            var queued = Enqueue(replies, new SlackReply(answer, user, responseUrl, Text.Get(chat.Lang, "chat.error")), log);
+            return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, queued ? "chat.sent" : "chat.error")));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SlackLog.Failed(log, "command", e);
+            return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, "chat.error")));
+        }
+    }
+
+    public static async Task<IResult> Interactivity(HttpRequest request, SlackSignature signature, SlackReplies replies, ILoggerFactory logs, CancellationToken ct)
+    {
+        var log = logs.CreateLogger(typeof(SlackEndpoints));
+        var (form, refusal) = await ReadVerified(request, signature, log, ct);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        if (One(form, "payload") is not { } payload || !SlackInteraction.TryParse(payload, out var interaction))
+        {
+            SlackLog.Refused(log, "an interaction without a readable payload");
+            return TypedResults.BadRequest();
+        }
+
+        if (interaction.Action is not { } action)
+        {
+            return TypedResults.Ok();
+        }
+
+        var chat = Handler(request);
+        var failure = Text.Get(chat.Lang, "chat.error");
+        OutgoingMessage answer;
+        try
+        {
+            answer = chat.Handle(action);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SlackLog.Failed(log, "interactivity", e);
+            answer = new OutgoingMessage(new MessageContent { Text = failure });
+        }
+
+        Enqueue(replies, new SlackReply(answer, action.PlatformUserId, interaction.ResponseUrl, failure), log);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>The handler (and the store behind it), resolved only for a request that passed every check.</summary>
+    private static ChatCommands Handler(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<ChatCommands>();
+
+    /// <summary>The form of a request that passed every check, or the status that refuses it.</summary>
+    private static async Task<(Dictionary<string, StringValues>? Form, IResult? Refusal)> ReadVerified(HttpRequest request, SlackSignature signature, ILogger log, CancellationToken ct)
+    {
+        var timestamp = request.Headers["X-Slack-Request-Timestamp"];
+        var sig = request.Headers["X-Slack-Signature"];
+        if (timestamp.Count != 1 || sig.Count != 1 || string.IsNullOrEmpty(timestamp[0]) || string.IsNullOrEmpty(sig[0]))
+        {
+            SlackLog.Refused(log, "no signature headers");
+            return (null, TypedResults.Unauthorized());
+        }
+
+        var body = request.ContentLength > MaxBody ? null : await ReadAtMost(request.Body, MaxBody, ct);
+        if (body is null)
+        {
+            SlackLog.Refused(log, "body over 64 KiB");
+            return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (!signature.Verify(timestamp[0]!, sig[0]!, body))
+        {
+            SlackLog.Refused(log, "bad signature, stale timestamp or replay");
+            return (null, TypedResults.Unauthorized());
+        }
+
+        return (QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)), null);
+    }
+
+    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadAtMost(Stream body, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string? One(Dictionary<string, StringValues> form, string name) =>
+        form.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
+
+    private static bool Enqueue(SlackReplies replies, SlackReply reply, ILogger log)
+    {
+        if (replies.Enqueue(reply))
+        {
+            return true;
+        }
+
+        SlackLog.QueueFull(log);
+        return false;
+    }
+
+    private static IResult Json(System.Text.Json.Nodes.JsonObject body) =>
+        TypedResults.Text(body.ToJsonString(SlackBlocks.Json), "application/json; charset=utf-8");
+}

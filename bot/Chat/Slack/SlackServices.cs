@@ -1,0 +1,27 @@
+using McsOps.Bot.Chat;
+using McsOps.Bot.Chat.Slack;
+using Microsoft.Extensions.Options;
+
+// In the namespace of AddXxx extensions, so that Program.cs wires Slack with one line and no using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary><c>services.AddSlack(configuration)</c>: the options (validated at start), the signature check, the Web API client and the reply queue.</summary>
+internal static class SlackServices
+{
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddChatCommands();
+        services.AddSingleton<SlackSignature>();
+        services.AddHttpClient(SlackApi.Client, (sp, http) =>
+        {
+            var url = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
+            http.BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/");
+            http.Timeout = SlackApi.Timeout;
+        });
+        services.AddSingleton<SlackApi>();
+        services.AddSingleton<SlackReplies>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackReplies>());
+        return services;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using McsOps.Core;
+
+namespace McsOps.Bot.Tests;
+
+/// <summary>The review flow and bad input through the real pipeline and a fake Slack on 127.0.0.1.</summary>
+public sealed class SlackReviewTests : IAsyncLifetime
+{
+    private SlackWorld _w = null!;
+
+    public async Task InitializeAsync() => _w = await SlackWorld.Start();
+
+    public async Task DisposeAsync() => await _w.DisposeAsync();
+
+    private static GroupCode G(string code) => GroupCode.Parse(code);
+
+    private static StaffCode S(string code) => StaffCode.Parse(code);
+
+    private static string T(string key, params object?[] args) => Text.Get(Lang.Ja, key, args);
+
+    /// <summary>The buttons of a message as Slack received it: (action id, value) in order.</summary>
+    private static List<(string ActionId, string Value)> Buttons(JsonObject message) =>
+        [.. message["blocks"]!.AsArray().Where(b => b!["type"]!.ToString() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray()).Select(e => (e!["action_id"]!.ToString(), e["value"]!.ToString()))];
+
+    private void NoPersonalData()
+    {
+        _w.Outgoing.Should().NotBeEmpty();
+        foreach (var text in _w.Outgoing)
+        {
+            text.Should().NotContainAny(SlackWorld.PersonalData);
+        }
+    }
+
+    [Fact]
+    public async Task AFullReviewByClicks_EndsWithRemovalsPendingMcsActionsAndTheMessageUpdatedInPlace()
+    {
+        var (status, ack) = await _w.Command(SlackWorld.Admin, "/review", "group P-0042");
+
+        status.Should().Be(200);
+        ack.Should().Contain("\"response_type\":\"ephemeral\"").And.Contain(T("chat.sent"));
+        (await _w.Slack.WaitFor("conversations.open")).Body["users"]!.ToString().Should().Be(SlackWorld.Admin);
+        var posted = await _w.Slack.WaitFor("chat.postMessage");
+        posted.Body["channel"]!.ToString().Should().Be("D" + SlackWorld.Admin);
+        var sheet = (posted.Body["channel"]!.ToString(), posted.Answer!["ts"]!.ToString());
+        Buttons(posted.Body).Should().Equal(
+            (ChatActions.Keep, "G-0042/S-0001"), (ChatActions.Remove, "G-0042/S-0001"), (ChatActions.Unsure, "G-0042/S-0001"),
+            (ChatActions.Keep, "G-0042/S-0002"), (ChatActions.Remove, "G-0042/S-0002"), (ChatActions.Unsure, "G-0042/S-0002"),
+            (ChatActions.Keep, "G-0042/S-0003"), (ChatActions.Remove, "G-0042/S-0003"), (ChatActions.Unsure, "G-0042/S-0003"));
+        posted.Raw.Should().Contain("山田一郎").And.Contain("さくら訪問看護ステーション").And.Contain("\"type\":\"plain_text_input\"");
+
+        (await _w.Click(SlackWorld.Admin, ChatActions.Keep, "G-0042/S-0001", sheet)).Status.Should().Be(200);
+        (await _w.Slack.WaitFor("chat.update", 1)).Raw.Should().Contain("未回答 2/3");
+        (await _w.Click(SlackWorld.Admin, ChatActions.Remove, "G-0042/S-0002", sheet)).Status.Should().Be(200);
+        await _w.Slack.WaitFor("chat.update", 2);
+        (await _w.Click(SlackWorld.Admin, ChatActions.Remove, "G-0042/S-0003", sheet, "他院へ移行")).Status.Should().Be(200);
+        var last = await _w.Slack.WaitFor("chat.update", 3);
+
+        _w.Slack.Calls("chat.update").Should().OnlyContain(u => u.Body["channel"]!.ToString() == sheet.Item1 && u.Body["ts"]!.ToString() == sheet.Item2);
+        last.Raw.Should().Contain(T("chat.sheet.completed", 1, 2, 0));
+        Buttons(last.Body).Should().BeEmpty();
+        _w.Slack.Calls("chat.postMessage").Should().ContainSingle("every click updated the one message");
+        _w.Store.Read(s => s.Reviews.ByGroup(G("G-0042")).Single().Status).Should().Be(ReviewStatus.Completed);
+        _w.Store.Read(s => s.Memberships.ByGroup(G("G-0042")).ToDictionary(m => m.Staff.Value, m => m.State)).Should().Equal(new Dictionary<string, MembershipState>
+        {
+            ["S-0001"] = MembershipState.Active,
+            ["S-0002"] = MembershipState.RemovalPending,
+            ["S-0003"] = MembershipState.RemovalPending,
+        });
+        _w.Store.Read(s => s.Actions.Open().Where(a => a.Kind == McsActionKind.RemoveMember).Select(a => a.Key)).Should()
+            .BeEquivalentTo("remove_member:G-0042:S-0002", "remove_member:G-0042:S-0003");
+        _w.Store.Read(s => s.Audit.All().Where(e => e.Action == "reviews.decide").Select(e => (e.Actor, e.Channel)).ToList())
+            .Should().HaveCount(3).And.OnlyContain(e => e.Actor == "S-0001" && e.Channel == Channel.Slack);
+        NoPersonalData();
+    }
+
+    [Fact]
+    public async Task UnlinkedUser_GetsTheLinkInstructionsAndNothingElse()
+    {
+        var audit = _w.AuditCount;
+
+        var (status, body) = await _w.Command(SlackWorld.Unlinked, "/review", "group P-0042");
+        (await _w.Click(SlackWorld.Unlinked, ChatActions.Keep, "G-0042/S-0001", ("D1", "1.0"))).Status.Should().Be(200);
+
+        status.Should().Be(200);
+        body.Should().Contain(T("chat.link.howto"));
+        (await _w.Slack.WaitFor("response")).Raw.Should().Contain(T("chat.link.howto"));
+        _w.Slack.All.Should().OnlyContain(r => r.Method == "response");
+        _w.AuditCount.Should().Be(audit);
+        NoPersonalData();
+    }
+
+    [Fact]
+    public async Task ASlashCommandFromSomeoneWhoIsNotTheReviewer_IsRefusedInline()
+    {
+        var (status, body) = await _w.Command(SlackWorld.Nurse, "/mcsops", "review group Ｐ－００４２");
+
+        status.Should().Be(200);
+        body.Should().Contain(T("chat.sheet.notyours", "G-0042")).And.NotContain("山田一郎");
+        _w.Slack.All.Should().BeEmpty();
+        _w.Store.Read(s => s.Reviews.All()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AClickFromSomeoneWhoIsNotTheReviewer_IsRefusedThroughTheResponseUrl()
+    {
+        await _w.Command(SlackWorld.Admin, "/review", "group G-0042");
+        var posted = await _w.Slack.WaitFor("chat.postMessage");
+        var audit = _w.AuditCount;
+
+        (await _w.Click(SlackWorld.Nurse, ChatActions.Remove, "G-0042/S-0001", ("D" + SlackWorld.Admin, posted.Answer!["ts"]!.ToString()))).Status.Should().Be(200);
+
+        var refusal = await _w.Slack.WaitFor("response");
+        refusal.Raw.Should().Contain(T("op.review.notreviewer", "G-0042"));
+        refusal.Body["replace_original"]!.GetValue<bool>().Should().BeFalse();
+        _w.Slack.Calls("chat.update").Should().BeEmpty();
+        _w.AuditCount.Should().Be(audit);
+    }
+
+    [Theory]
+    [InlineData("review_everyone", "G-0042/S-0001")]
+    [InlineData(ChatActions.Keep, "G-0042")]
+    [InlineData(ChatActions.Keep, "G-0042/S-0009")]
+    public async Task UnknownActionsAndValues_ChangeNothing(string actionId, string value)
+    {
+        await _w.Command(SlackWorld.Admin, "/review", "group G-0042");
+        await _w.Slack.WaitFor("chat.postMessage");
+        var audit = _w.AuditCount;
+
+        (await _w.Click(SlackWorld.Admin, actionId, value, ("D" + SlackWorld.Admin, "1700000000.000001"))).Status.Should().Be(200);
+
+        (await _w.Slack.WaitFor("response")).Body["response_type"]!.ToString().Should().Be("ephemeral");
+        _w.Slack.Calls("chat.update").Should().BeEmpty();
+        _w.AuditCount.Should().Be(audit);
+    }
+
+    [Fact]
+    public async Task HugeText_UnderTheSizeLimit_IsAnUnknownCommand()
+    {
+        var audit = _w.AuditCount;
+
+        var (status, body) = await _w.Command(SlackWorld.Admin, "/mcsops", "review group " + new string('P', 60_000));
+
+        status.Should().Be(200);
+        body.Should().Contain(T("chat.unknown"));
+        _w.AuditCount.Should().Be(audit);
+        _w.Slack.All.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RateLimited_IsRetriedAfterRetryAfter_AndNothingIsLost()
+    {
+        _w.Slack.Next("chat.postMessage", HttpStatusCode.TooManyRequests, "{\"ok\":false,\"error\":\"ratelimited\"}", retryAfterSeconds: 2);
+
+        await _w.Command(SlackWorld.Admin, "/review", "group G-0042");
+        await _w.Slack.WaitFor("chat.postMessage");
+
+        // The retry waits on the bot's clock: it must not come before two seconds have passed on it.
+        var advanced = 0;
+        while (_w.Slack.Calls("chat.postMessage").Count() < 2)
+        {
+            advanced.Should().BeLessThan(5, "the retry should have come after Retry-After");
+            _w.Clock.Advance(TimeSpan.FromSeconds(1));
+            advanced++;
+            try
+            {
+                await _w.Slack.WaitFor("chat.postMessage", 2, seconds: 1);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        advanced.Should().BeGreaterThanOrEqualTo(2);
+        _w.Slack.Calls("chat.postMessage").Select(c => c.Status).Should().Equal(429, 200);
+        _w.Slack.Calls("response").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task OkFalse_FromSlack_TellsTheUserThroughTheResponseUrl()
+    {
+        _w.Slack.Next("chat.postMessage", HttpStatusCode.OK, "{\"ok\":false,\"error\":\"channel_not_found\"}");
+
+        await _w.Command(SlackWorld.Admin, "/review", "group G-0042");
+
+        (await _w.Slack.WaitFor("response")).Raw.Should().Contain(T("chat.error"));
+        _w.Slack.Calls("chat.postMessage").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Help_AndStatus_AreAnsweredInline()
+    {
+        (await _w.Post("/slack/commands", SlackWorld.Form(("user_id", SlackWorld.Nurse), ("command", "/mcsops")))).Body.Should().Contain("review group P-0042", "no text is help");
+        (await _w.Command(SlackWorld.Nurse, "/mcsops", "help")).Body.Should().Contain("review group P-0042");
+        (await _w.Command(SlackWorld.Nurse, "/mcsops", "status")).Body.Should().Contain(T("chat.adminonly"));
+        (await _w.Command(SlackWorld.Admin, "/mcsops", "status")).Body.Should().Contain(T("chat.status.title"));
+        _w.Slack.All.Should().BeEmpty();
+        NoPersonalData();
+    }
+}
