@@ -1,5 +1,5 @@
 using McsOps.Bot.Hosting;
 
 // Wiring only (ServiceHost): configuration, logging, the store's owner, /healthz, /readyz, Slack and
-// the admin API. A background worker is one line here: builder.Services.AddHostedService<TWorker>();
-return await ServiceHost.RunAsync(args, static builder => { });
+// the admin API; here the background workers.
+return await ServiceHost.RunAsync(args, static builder => builder.Services.AddHostedService<SchedulerWorker>());

@@ -28,4 +28,13 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Admin API request {Request} failed")]
     public static partial void Failed(ILogger logger, Exception exception, string request);
+
+    [LoggerMessage(20, LogLevel.Information, "Sweep at {At}: {Opened} reviews opened, {Escalated} escalated, {Messages} messages")]
+    public static partial void Swept(ILogger logger, DateTimeOffset at, int opened, int escalated, int messages);
+
+    [LoggerMessage(21, LogLevel.Information, "Backup {File} taken and verified (writes paused {PauseMs} ms)")]
+    public static partial void BackedUp(ILogger logger, string file, double pauseMs);
+
+    [LoggerMessage(22, LogLevel.Error, "Scheduled {Job} failed: {Reason}")]
+    public static partial void JobFailed(ILogger logger, string job, string reason);
 }

@@ -27,8 +27,12 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
     private LiteDbStore? _store;
     private Ops? _ops;
     private int _inFlight;
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StoreState State { get; private set; } = StoreState.Starting;
+
+    /// <summary>Completes when the store is open (the scheduler starts then).</summary>
+    public Task Opened => _opened.Task;
 
     /// <summary>The open store, for the chat adapters' operations; exit 4 (<c>api.notready</c>) until it is open.</summary>
     public IStore Store
@@ -197,6 +201,8 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
                 _ops = new Ops(_store, settings.Policy, time);
                 State = StoreState.Open;
             }
+
+            _opened.TrySetResult();
 
             Log.Ready(logger, settings.DatabasePath, _store.SchemaVersion, _store.ChangeCounter, socket.Path);
         }

@@ -1,0 +1,55 @@
+using McsOps.Core;
+using McsOps.Core.Configuration;
+using McsOps.Core.Scheduling;
+using McsOps.Core.Storage.LiteDb;
+
+namespace McsOps.Bot.Hosting;
+
+/// <summary>
+/// The service's clock-driven work, once the store is open: the policy sweep on
+/// <c>McsOps:SweepSchedule</c> (one at start catches up whatever was missed while the service was
+/// down: the sweep is idempotent) and the backup on <c>Backup:Schedule</c> (one at start only if a
+/// slot passed since the last backup in the backup log). Both through the store's owner, so that a
+/// shutdown waits for them.
+/// </summary>
+internal sealed class SchedulerWorker(StoreOwner owner, Settings settings, TimeProvider time, ILogger<SchedulerWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await owner.Opened.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var lastBackup = owner.Run(ops => ops.Store.Read(s => s.Backups.Last()?.At), mayChange: false);
+        await Task.WhenAll(
+            Recurring.RunAsync(new Schedule(settings.SweepSchedule, settings.TimeZone), time, lastRun: null, Sweep, e => Failed("sweep", e), stoppingToken),
+            Recurring.RunAsync(new Schedule(settings.Backup.Schedule, settings.TimeZone), time, lastBackup, Backup, e => Failed("backup", e), stoppingToken)).ConfigureAwait(false);
+    }
+
+    private void Sweep(DateTimeOffset at)
+    {
+        var result = owner.Run(ops => new Sweeper(settings.Policy).Run(ops.Store, at));
+        Log.Swept(logger, at, result.ReviewsOpened, result.ReviewsEscalated, result.MessagesEnqueued);
+    }
+
+    private void Backup(DateTimeOffset at)
+    {
+        var record = owner.Run(ops => Backups.Create((LiteDbStore)ops.Store, settings.Backup, settings.KeyFile, Actor.System, time));
+        if (record.Ok)
+        {
+            Log.BackedUp(logger, record.File, record.PauseMs);
+        }
+        else
+        {
+            Log.JobFailed(logger, "backup", record.Error ?? record.File);
+        }
+    }
+
+    private void Failed(string job, Exception e) =>
+        Log.JobFailed(logger, job, e is OpsException ops ? ops.Localize(Lang.En) : e.Message);
+}
