@@ -174,6 +174,8 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
         Add<IReadOnlyList<ChecklistRow>>([ops.Execute(new ListChecklists())]);
         Add(store.Read(s => s.Checklists.All()).Select(c => ops.Execute(new GetChecklist(c.Staff))));
         Add([ops.Execute(new ListAudit(50))]);
+        Add<IReadOnlyList<Review>>(store.Read(s => s.Reviews.All()).Select(r => r.Reviewer).OfType<StaffCode>().Distinct().Take(3).Select(r => ops.Execute(new ListReviewsFor(r))));
+        Add(store.Read(s => s.Reviews.All()).Take(3).Select(r => ops.Execute(new GetReviewSheet(r.Group.Value, r.Id))!));
         return samples;
     }
 
@@ -239,6 +241,9 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
             new ListChecklists(),
             new GetChecklist(s1),
             new ListAudit(100),
+            new FindChatUser(Channel.Slack, "U012345"),
+            new ListReviewsFor(s1),
+            new GetReviewSheet("P-0001"),
         ];
     }
 }
