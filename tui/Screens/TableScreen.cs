@@ -24,7 +24,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     private readonly Label _detail;
     private readonly HashSet<string> _marked = new(StringComparer.Ordinal);
     private IReadOnlyList<TRow> _all = [];
-    private string[] _keys = [];
+    private string[]? _keys;
     private List<TRow> _shown = [];
     private IReadOnlyList<Column> _columns = [];
 
@@ -75,6 +75,7 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
             else if (key == new Key('/'))
             {
                 key.Handled = true;
+                _ = SearchKeys;
                 _filter.CanFocus = true;
                 _filter.SetFocus();
             }
@@ -133,10 +134,19 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
         _header.Height = _header.Text.Length == 0 ? 0 : _header.Text.Split('\n').Length + 1;
         _columns = Columns();
         _all = Load();
-        _keys = [.. _all.Select(Search)];
-        _marked.IntersectWith(_all.Select(RowId));
+        _keys = null;
+        if (_marked.Count > 0)
+        {
+            _marked.IntersectWith(_all.Select(RowId));
+        }
         ApplyFilter(keep, row);
     }
+
+    /// <summary>
+    /// What the filter compares, one folded string per loaded row: built when the filter is first
+    /// used after a load (pressing <c>/</c>), not before the first paint.
+    /// </summary>
+    private string[] SearchKeys => _keys ??= [.. _all.Select(Search)];
 
     /// <summary>Esc with the filter set clears it; otherwise the shell goes back.</summary>
     public override bool Back()
@@ -196,10 +206,11 @@ internal abstract class TableScreen<TRow> : Screen where TRow : class
     private void ApplyFilter(string? keepId, int fallbackRow = 0)
     {
         var term = SearchKey.Term(_filter.Text);
+        var keys = term.Length == 0 ? null : SearchKeys;
         var shown = new List<TRow>(term.Length == 0 ? _all.Count : 256);
         for (var i = 0; i < _all.Count; i++)
         {
-            if (term.Length == 0 || _keys[i].Contains(term, StringComparison.Ordinal))
+            if (keys is null || keys[i].Contains(term, StringComparison.Ordinal))
             {
                 shown.Add(_all[i]);
             }
