@@ -17,26 +17,29 @@ public sealed class Sweeper(PolicySettings policy)
     public SweepResult Run(IStore store, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // Read before any is opened: re-reading every review this sweep opens only to skip it cost
+        // ~0.5 s on a region's first sweep of a quarter.
+        var alreadyOpen = store.Read(s => s.Reviews.Open());
         var escalatedGroups = new List<string>();
-        var (opened, openMessages, openedIds) = OpenOwedReviews(store, at, escalatedGroups);
-        var reviewMessages = RemindAndEscalate(store, at, openedIds, escalatedGroups);
+        var (opened, openMessages) = OpenOwedReviews(store, at, escalatedGroups);
+        var reviewMessages = RemindAndEscalate(store, at, alreadyOpen, escalatedGroups);
         var others = store.Write(s => NotifyEscalations(s, at, escalatedGroups) + RemindStaff(s, at) + Digest(s, at));
         return new SweepResult(opened, escalatedGroups.Count, openMessages + reviewMessages + others);
     }
 
     /// <summary>Opens every review owed at <paramref name="at"/>, each already reminded or escalated as its age says.</summary>
-    private (int Opened, int Messages, HashSet<string> Ids) OpenOwedReviews(IStore store, DateTimeOffset at, List<string> escalated)
+    private (int Opened, int Messages) OpenOwedReviews(IStore store, DateTimeOffset at, List<string> escalated)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         var owed = store.Read(s => s.Due.ReviewsOwed(at));
         if (owed.Count == 0)
         {
-            return (0, 0, ids);
+            return (0, 0);
         }
 
         var staff = store.Read(s => s.Staff.All().ToDictionary(x => x.Code));
         var patients = store.Read(s => s.Patients.All().ToDictionary(x => x.Code));
         var groups = store.Read(s => s.Groups.All().ToDictionary(x => x.Code));
+        var opened = 0;
         var messages = 0;
         foreach (var chunk in owed.Chunk(Batch))
         {
@@ -52,7 +55,7 @@ public sealed class Sweeper(PolicySettings policy)
                     }
 
                     var review = ReviewOpener.Open(s, group, occurrence, adHoc: false, policy, Actor.System, staff.GetValueOrDefault, patients.GetValueOrDefault, at);
-                    ids.Add(review.Id);
+                    opened++;
                     if (review.Status == ReviewStatus.Escalated)
                     {
                         escalated.Add(review.Group.Value);
@@ -65,15 +68,12 @@ public sealed class Sweeper(PolicySettings policy)
             });
         }
 
-        return (ids.Count, messages, ids);
+        return (opened, messages);
     }
 
     /// <summary>Reminds and escalates the reviews that were already open before this sweep.</summary>
-    private int RemindAndEscalate(IStore store, DateTimeOffset at, HashSet<string> openedNow, List<string> escalated)
-    {
-        var open = store.Read(s => s.Reviews.Open()).Where(r => !openedNow.Contains(r.Id)).ToList();
-        return open.Chunk(Batch).Sum(chunk => store.Write(s => chunk.Sum(review => Follow(s, review, at, escalated))));
-    }
+    private int RemindAndEscalate(IStore store, DateTimeOffset at, IReadOnlyList<Review> open, List<string> escalated) =>
+        open.Chunk(Batch).Sum(chunk => store.Write(s => chunk.Sum(review => Follow(s, review, at, escalated))));
 
     /// <summary>
     /// What an open review needs at <paramref name="at"/>: the latest reminder day reached (only to
