@@ -20,23 +20,34 @@ internal static class Bson
     /// </summary>
     public static BsonDocument Compact(BsonDocument doc)
     {
-        foreach (var key in doc.Keys.Where(k => doc[k].IsNull).ToList())
+        List<string>? nulls = null;
+        foreach (var (key, value) in doc)
         {
-            doc.Remove(key);
-        }
-
-        foreach (var value in doc.Values)
-        {
-            if (value.IsArray)
+            if (value.IsNull)
             {
-                foreach (var item in value.AsArray.Where(i => i.IsDocument))
-                {
-                    Compact(item.AsDocument);
-                }
+                (nulls ??= []).Add(key);
             }
             else if (value.IsDocument)
             {
                 Compact(value.AsDocument);
+            }
+            else if (value.IsArray)
+            {
+                foreach (var item in value.AsArray)
+                {
+                    if (item.IsDocument)
+                    {
+                        Compact(item.AsDocument);
+                    }
+                }
+            }
+        }
+
+        if (nulls is not null)
+        {
+            foreach (var key in nulls)
+            {
+                doc.Remove(key);
             }
         }
 
