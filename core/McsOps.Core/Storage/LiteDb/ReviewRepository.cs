@@ -7,7 +7,12 @@ internal sealed class ReviewRepository(LiteSession session)
 {
     public Review? OpenFor(GroupCode group) => ByGroup(group).FirstOrDefault(r => r.IsOpen);
 
-    public IReadOnlyList<Review> ByGroup(GroupCode group) => Where("group", group.Value);
+    /// <summary>
+    /// A review's id starts with its group's code and '@' (<see cref="Review.IdFor"/>), so a range
+    /// of the primary index serves this query: an index on the group would cost every insert.
+    /// </summary>
+    public IReadOnlyList<Review> ByGroup(GroupCode group) =>
+        Find(Bson.Between("_id", group.Value + "@", group.Value + "@\uffff"));
 
     public IReadOnlySet<GroupCode> OpenGroups()
     {
