@@ -9,10 +9,15 @@ internal sealed class ReviewRepository(LiteSession session)
 
     /// <summary>
     /// A review's id starts with its group's code and '@' (<see cref="Review.IdFor"/>), so a range
-    /// of the primary index serves this query: an index on the group would cost every insert.
+    /// of the primary index serves these queries: an index on the group would cost every insert.
     /// </summary>
-    public IReadOnlyList<Review> ByGroup(GroupCode group) =>
-        Find(Bson.Between("_id", group.Value + "@", group.Value + "@\uffff"));
+    public IReadOnlyList<Review> ByGroup(GroupCode group) => [.. ByIdPrefix([group.Value], '@')];
+
+    public ILookup<GroupCode, Review> ByGroups(IReadOnlySet<GroupCode> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        return ByIdPrefix(groups.Select(g => g.Value), '@').Where(r => groups.Contains(r.Group)).ToLookup(r => r.Group);
+    }
 
     public IReadOnlySet<GroupCode> OpenGroups()
     {
