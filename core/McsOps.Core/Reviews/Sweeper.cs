@@ -23,7 +23,11 @@ public sealed class Sweeper(PolicySettings policy)
         var escalatedGroups = new List<string>();
         var (opened, openMessages) = OpenOwedReviews(store, at, escalatedGroups);
         var reviewMessages = RemindAndEscalate(store, at, alreadyOpen, escalatedGroups);
-        var others = store.Write(s => NotifyEscalations(s, at, escalatedGroups) + RemindStaff(s, at) + Digest(s, at));
+        var others = store.Write(s =>
+        {
+            var admins = Admins(s);
+            return NotifyEscalations(s, at, escalatedGroups, admins) + RemindStaff(s, at, admins) + Digest(s, at, admins);
+        });
         return new SweepResult(opened, escalatedGroups.Count, openMessages + reviewMessages + others);
     }
 
@@ -132,7 +136,7 @@ public sealed class Sweeper(PolicySettings policy)
     }
 
     /// <summary>One message per admin for all the reviews this sweep escalated to them (the fallback reviewers).</summary>
-    private int NotifyEscalations(IStoreSession s, DateTimeOffset at, List<string> groups)
+    private int NotifyEscalations(IStoreSession s, DateTimeOffset at, List<string> groups, IReadOnlyList<StaffCode> admins)
     {
         if (groups.Count == 0)
         {
@@ -141,7 +145,7 @@ public sealed class Sweeper(PolicySettings policy)
 
         groups.Sort(StringComparer.Ordinal);
         var m = 0;
-        foreach (var admin in Admins(s))
+        foreach (var admin in admins)
         {
             m += Enqueue(s, _n.Message($"escalation:{at.ToUnixTimeMilliseconds()}:{admin.Value}", admin, "review_escalation", at, new MessageContent
             {
@@ -160,7 +164,7 @@ public sealed class Sweeper(PolicySettings policy)
     };
 
     /// <summary>Password rotation, lost devices, offboarding items, training and pledge.</summary>
-    private int RemindStaff(IStoreSession s, DateTimeOffset at)
+    private int RemindStaff(IStoreSession s, DateTimeOffset at, IReadOnlyList<StaffCode> admins)
     {
         var today = policy.Clock.DateOf(at);
         var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -195,7 +199,6 @@ public sealed class Sweeper(PolicySettings policy)
             }
         }
 
-        var admins = Admins(s);
         foreach (var c in s.Checklists.Open())
         {
             foreach (var owner in c.Items.Where(i => !i.IsDone).GroupBy(i => i.Owner))
@@ -225,7 +228,7 @@ public sealed class Sweeper(PolicySettings policy)
     }
 
     /// <summary>The first sweep at or after each digest time writes one digest per admin.</summary>
-    private int Digest(IStoreSession s, DateTimeOffset at)
+    private int Digest(IStoreSession s, DateTimeOffset at, IReadOnlyList<StaffCode> admins)
     {
         var schedule = new Schedule(policy.DigestSchedule, policy.Zone);
         if (schedule.Latest(at.AddDays(-7), at) is not { } time)
@@ -237,7 +240,7 @@ public sealed class Sweeper(PolicySettings policy)
         var actions = s.Actions.Open();
         var today = policy.Clock.DateOf(at);
         var m = 0;
-        foreach (var admin in Admins(s))
+        foreach (var admin in admins)
         {
             m += Enqueue(s, _n.Message($"digest:{date}:{admin.Value}", admin, "digest", at, new MessageContent
             {
