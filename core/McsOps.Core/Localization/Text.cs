@@ -267,6 +267,7 @@ public static partial class Text
         ["chat.reviews.none"] = ("担当している実施中のメンバー精査はありません", "You have no open member reviews"),
         ["chat.reviews.title"] = ("担当している実施中のメンバー精査: {0} 件", "Your open member reviews: {0}"),
         ["chat.reviews.row"] = ("未回答 {0}/{1}・期限 {2}", "{0} of {1} undecided, due {2}"),
+        ["chat.sheet.notacode"] = ("グループコード (G-0042) か患者コード (P-0042) を指定してください", "give a group code (G-0042) or a patient code (P-0042)"),
         ["chat.sheet.unknown"] = ("{0} というグループも患者グループもありません", "No group or patient group has the code {0}"),
         ["chat.sheet.notyours"] = ("{0} のメンバーを見られるのは精査担当者と管理者だけです", "Only the reviewer of {0} and the admins may see its members"),
         ["chat.sheet.title"] = ("メンバー精査 {0}", "Member review {0}"),

@@ -198,6 +198,22 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_DropsTheGroupIndexOfReviewsThatOlderFilesCarry()
+    {
+        _t.Seed();
+        var opened = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        _t.Store.Write(s => ReviewOpener.Open(s, s.Groups.Find(GroupCode.Parse("G-0042"))!, opened, adHoc: true, TestStore.Policy, TestStore.Admin));
+        _t.Store.Database.GetCollection("reviews").EnsureIndex("group");
+        _t.Close();
+
+        var indexes = _t.Store.Database.GetCollection("$indexes").FindAll().Select(d => d["collection"].AsString + " " + d["expression"].AsString).ToList();
+
+        indexes.Should().Contain("reviews $.ix_open").And.NotContain("reviews $.group");
+        _t.Store.Read(s => s.Reviews.ByGroup(GroupCode.Parse("G-0042")).Single().OpenedAt).Should().Be(opened);
+        _t.Store.Read(s => s.Reviews.ByGroup(GroupCode.Parse("G-004")).Count).Should().Be(0, "G-004 is another group, not a prefix match");
+    }
+
+    [Fact]
     public void Repositories_QueryByIndexedFields()
     {
         _t.Seed();

@@ -20,23 +20,34 @@ internal static class Bson
     /// </summary>
     public static BsonDocument Compact(BsonDocument doc)
     {
-        foreach (var key in doc.Keys.Where(k => doc[k].IsNull).ToList())
+        List<string>? nulls = null;
+        foreach (var (key, value) in doc)
         {
-            doc.Remove(key);
-        }
-
-        foreach (var value in doc.Values)
-        {
-            if (value.IsArray)
+            if (value.IsNull)
             {
-                foreach (var item in value.AsArray.Where(i => i.IsDocument))
-                {
-                    Compact(item.AsDocument);
-                }
+                (nulls ??= []).Add(key);
             }
             else if (value.IsDocument)
             {
                 Compact(value.AsDocument);
+            }
+            else if (value.IsArray)
+            {
+                foreach (var item in value.AsArray)
+                {
+                    if (item.IsDocument)
+                    {
+                        Compact(item.AsDocument);
+                    }
+                }
+            }
+        }
+
+        if (nulls is not null)
+        {
+            foreach (var key in nulls)
+            {
+                doc.Remove(key);
             }
         }
 
@@ -53,6 +64,9 @@ internal static class Bson
     /// <summary><c>from ≤ field ≤ to</c>, compiled once per field (see <see cref="Eq"/>).</summary>
     public static BsonExpression Between(string field, BsonValue from, BsonValue to) =>
         BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to);
+
+    /// <summary><c>field IN values</c>: one query, an index seek per value, compiled once (see <see cref="Eq"/>).</summary>
+    public static BsonExpression In(string field, BsonArray values) => BsonExpression.Create($"$.{field} IN @0", values);
 
     /// <summary>The stored form of a date, for index range queries.</summary>
     public static int DateKey(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;

@@ -49,12 +49,12 @@ internal static class GroupFactsProjector
         }
 
         var facts = session.Database.GetCollection(LiteDueIndex.FactsCollection);
-        foreach (var code in session.ReviewOpened.Where(g => !session.DirtyGroups.Contains(g)))
+        var opened = new BsonArray(session.ReviewOpened.Where(g => !session.DirtyGroups.Contains(g)).Select(g => new BsonValue(g)));
+        if (opened.Count > 0)
         {
-            if (facts.FindById(code) is { } doc && !doc["review_next"].IsNull)
-            {
-                facts.Update(LiteDueIndex.ToDoc(LiteDueIndex.FromDoc(doc) with { ReviewNext = null }));
-            }
+            // One query and one update for all of them: a sweep opens up to 1,000 reviews per transaction.
+            facts.Update(facts.Find(Bson.In("_id", opened)).Where(d => !d["review_next"].IsNull)
+                .Select(d => LiteDueIndex.ToDoc(LiteDueIndex.FromDoc(d) with { ReviewNext = null })).ToList());
         }
 
         session.ReviewOpened.Clear();

@@ -294,7 +294,10 @@ public sealed class LiteDbStore : IStore
         Index(LiteDueIndex.InvitationsCollection, "ix_invited");
         Index("devices", "holder");
         Index("actions", "ix_open");
-        Index("reviews", "group", "ix_open");
+        Index("reviews", "ix_open");
+        // Reviews are found by group through their ids (ReviewRepository.ByGroup): files written
+        // before that still carry an index on the group, which only slowed every insert.
+        _db.GetCollection("reviews").DropIndex("group");
         Index("outbox", "ix_state");
         Index("checklists", "ix_open");
         Index(LiteDueIndex.FactsCollection, "ix_review_next", "ix_consent");

@@ -42,7 +42,11 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
 
     private IReadOnlyList<Staff> Staff(BsonExpression query) => ((StaffRepository)session.Staff).Find(query);
 
-    internal static BsonDocument ToDoc(GroupFacts f) => new()
+    /// <summary>
+    /// Without its null fields: the due list reads ~25,000 of these on a region, and a document of
+    /// eight fields costs LiteDB one more dictionary resize per read than one of six.
+    /// </summary>
+    internal static BsonDocument ToDoc(GroupFacts f) => Bson.Compact(new()
     {
         ["_id"] = f.Group.Value,
         ["owner"] = Bson.Code(f.Owner),
@@ -52,7 +56,7 @@ internal sealed class LiteDueIndex(LiteSession session) : IDueIndex
         ["consent"] = Bson.Str(f.ConsentFinding),
         ["ix_review_next"] = f.ReviewNext is { } r ? IndexKey.Of(Math.Max(0, r.ToUnixTimeMilliseconds()), f.Group.Value) : IndexKey.NotApplicable(f.Group.Value),
         ["ix_consent"] = f.ConsentFinding is null ? IndexKey.NotApplicable(f.Group.Value) : IndexKey.Of(0, f.Group.Value),
-    };
+    });
 
     internal static GroupFacts FromDoc(BsonDocument d) => new(
         Bson.CodeOf<GroupCode>(d["_id"]),

@@ -37,6 +37,17 @@ internal abstract class LiteRepository<TKey, T>(LiteSession session, string coll
     /// <summary>Records matching a query on this collection's indexes.</summary>
     internal IReadOnlyList<T> Find(BsonExpression predicate) => Collection.Find(predicate).Select(FromDoc).ToList();
 
+    /// <summary>
+    /// The records whose id is one of these codes followed by <paramref name="separator"/> and more,
+    /// with one range of the primary index; codes never contain the separator, so the range from
+    /// the lowest such prefix to the highest holds them all (and the records of any code between).
+    /// </summary>
+    protected IEnumerable<T> ByIdPrefix(IEnumerable<string> codes, char separator)
+    {
+        var prefixes = codes.Select(c => c + separator).Order(StringComparer.Ordinal).ToList();
+        return prefixes.Count == 0 ? [] : Collection.Find(Bson.Between("_id", prefixes[0], prefixes[^1] + "\uffff")).Select(FromDoc);
+    }
+
     protected IReadOnlyList<T> Where(string field, BsonValue value) =>
         Collection.Find(Bson.Eq(field, value)).Select(FromDoc).ToList();
 

@@ -5,11 +5,14 @@ namespace McsOps.Core.Storage.LiteDb;
 internal sealed class MembershipRepository(LiteSession session)
     : LiteRepository<(GroupCode Group, StaffCode Staff), Membership>(session, "memberships"), IMembershipRepository
 {
-    /// <summary>
-    /// The key starts with the group code, so a range of the primary index serves this query.
-    /// </summary>
-    public IReadOnlyList<Membership> ByGroup(GroupCode group) =>
-        Find(Bson.Between("_id", group.Value + "|", group.Value + "|\uffff"));
+    /// <summary>The key starts with the group code, so a range of the primary index serves these queries.</summary>
+    public IReadOnlyList<Membership> ByGroup(GroupCode group) => [.. ByIdPrefix([group.Value], '|')];
+
+    public ILookup<GroupCode, Membership> ByGroups(IReadOnlySet<GroupCode> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        return ByIdPrefix(groups.Select(g => g.Value), '|').Where(m => groups.Contains(m.Group)).ToLookup(m => m.Group);
+    }
 
     public IReadOnlyList<Membership> ByStaff(StaffCode staff) => Where("staff", staff.Value);
 
