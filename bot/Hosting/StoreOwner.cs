@@ -215,6 +215,17 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
             Failure = e as OpsException ?? new OpsException(ExitCode.InternalError, "cli.internal", e.GetType().Name, e.Message);
             State = StoreState.Failed;
             Log.OpenFailed(logger, Failure.Message);
+
+            // Stop once the host has started: a stop during start cancels Kestrel's bind half-way.
+            try
+            {
+                await listening.WaitAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping anyway.
+            }
+
             lifetime.StopApplication();
         }
     }
