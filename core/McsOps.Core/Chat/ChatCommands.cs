@@ -54,6 +54,9 @@ public sealed class ChatCommands
         ArgumentNullException.ThrowIfNull(action);
         return AsStaff(action.Platform, action.PlatformUserId, (me, actor) => action.ActionId switch
         {
+            // A button's value is one McsOps wrote (codes and item ids): anything else is not answered
+            // with its own text, which could be a name.
+            _ when !IsButtonValue(action.Value) => Reply(T("chat.action.unknown")),
             ChatActions.ReviewGroup when Code.TryParse<GroupCode>(action.Value, out var group) => Sheet(me, actor, group.Value, null, null),
             ChatActions.Keep => Decide(me, actor, action, ReviewDecision.Keep),
             ChatActions.Remove => Decide(me, actor, action, ReviewDecision.Remove),
@@ -64,6 +67,9 @@ public sealed class ChatCommands
     }
 
     private string T(string key, params object?[] args) => Text.Get(Lang, key, args);
+
+    private static bool IsButtonValue(string? value) =>
+        value is not null && value.Length <= 100 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '/' or '.' or '@');
 
     private OutgoingMessage AsStaff(Channel platform, string userId, Func<Staff, Actor, OutgoingMessage> run)
     {
