@@ -20,7 +20,7 @@ internal sealed record Caller(Actor Actor, CallerRole Role)
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(bootstrapAdmins);
         var staff = session.Staff.FindByOsUser(osUser);
-        var actor = staff is null ? Actor.OsUser(osUser, channel) : new Actor(staff.Code.Value, channel);
+        var actor = Actor.ForOsUser(staff, osUser, channel);
         if (staff is { Status: not StaffStatus.Departed })
         {
             if (staff.Roles.HasFlag(StaffRoles.Admin))

@@ -85,7 +85,7 @@ internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io,
         ArgumentNullException.ThrowIfNull(store);
         var user = Environment.UserName;
         var staff = store.Read(s => s.Staff.FindByOsUser(user));
-        var actor = staff is null ? Actor.OsUser(user, channel) : new Actor(staff.Code.Value, channel);
+        var actor = Actor.ForOsUser(staff, user, channel);
         var readOnly = staff is not null && staff.Roles.HasFlag(StaffRoles.Auditor) && !staff.Roles.HasFlag(StaffRoles.Admin);
         return new LocalOpsClient(new Ops(store, Settings.Policy, Time), actor, readOnly);
     }

@@ -126,7 +126,7 @@ internal sealed class PatientDetailScreen : TableScreen<PatientGroupRow>
     protected override void Open(PatientGroupRow row) => Shell.Push(new GroupDetailScreen(Context, row.Group.Code));
 
     private Severity? ReviewSeverity(PatientGroupRow row) =>
-        row.OpenReviewDue is { } due ? Severities.Of(due, Context.Today, Context.Settings.Policy.UpcomingDays) : null;
+        row.OpenReviewDue is { } due ? Context.SeverityOf(due) : null;
 
     private void Edit()
     {

@@ -127,12 +127,7 @@ internal sealed class StaffDetailScreen : TableScreen<StaffGroupRow>
         var s = Detail.Staff;
         Forms.Show(Context, T("staff.edit.title", _code.Value),
             [
-                new Field("facility", T("staff.f.facility"), s.Facility.Value),
-                new Field("name", T("staff.f.name"), s.Name),
-                new Field("kana", T("staff.f.kana"), s.Kana ?? ""),
-                new Field("profession", T("staff.f.profession"), Prefill.Token<Profession>(Context, s.Profession), Prefill.Choices<Profession>(Context)),
-                new Field("email", T("staff.f.email"), s.Email ?? ""),
-                new Field("os", T("staff.f.osuser"), s.OsUser ?? ""),
+                .. StaffForm.Fields(Context, s, s.Facility.Value),
                 new Field("status", T("staff.f.status"), Tokens.Format(s.Status), T("staff.edit.statushint")),
             ],
             v =>
@@ -143,16 +138,7 @@ internal sealed class StaffDetailScreen : TableScreen<StaffGroupRow>
                     throw new FormInputException(T("staff.edit.status"));
                 }
 
-                var edited = s with
-                {
-                    Facility = v.Code<FacilityCode>("facility", T("staff.f.facility")),
-                    Name = v.Required("name", T("staff.f.name")),
-                    Kana = v.Optional("kana"),
-                    Profession = v.Token<Profession>("profession", T("staff.f.profession")),
-                    Email = v.Optional("email"),
-                    OsUser = v.Optional("os"),
-                    Status = status,
-                };
+                var edited = StaffForm.Read(Context, v, s) with { Status = status };
                 return (T("staff.edit.confirm", _code.Value), () => Context.Run(new SaveStaff(edited)));
             });
         Refresh();

@@ -59,12 +59,7 @@ internal sealed class StaffScreen : TableScreen<StaffRow>
         Forms.Show(Context, T("staff.new.title"),
             [
                 new Field("code", T("staff.f.code")),
-                new Field("facility", T("staff.f.facility"), home),
-                new Field("name", T("staff.f.name")),
-                new Field("kana", T("staff.f.kana")),
-                new Field("profession", T("staff.f.profession"), "", Prefill.Choices<Profession>(Context)),
-                new Field("email", T("staff.f.email")),
-                new Field("os", T("staff.f.osuser")),
+                .. StaffForm.Fields(Context, null, home),
             ],
             v =>
             {
@@ -74,16 +69,7 @@ internal sealed class StaffScreen : TableScreen<StaffRow>
                     throw new FormInputException(T("staff.new.exists", code.Value));
                 }
 
-                var staff = new Staff
-                {
-                    Code = code,
-                    Facility = v.Code<FacilityCode>("facility", T("staff.f.facility")),
-                    Name = v.Required("name", T("staff.f.name")),
-                    Kana = v.Optional("kana"),
-                    Profession = v.Token<Profession>("profession", T("staff.f.profession")),
-                    Email = v.Optional("email"),
-                    OsUser = v.Optional("os"),
-                };
+                var staff = StaffForm.Read(Context, v, new Staff { Code = code, Facility = default, Name = "", Profession = default });
                 return (T("staff.new.confirm", code.Value, staff.Name), () =>
                 {
                     added = Context.Run(new SaveStaff(staff)).Code;

@@ -9,4 +9,8 @@ public sealed record Actor(string Id, Channel Channel)
     public static Actor System { get; } = new("system", Channel.System);
 
     public static Actor OsUser(string userName, Channel channel) => new("os:" + userName, channel);
+
+    /// <summary>The person behind an OS user: the staff record whose <c>os_user</c> it is, else the OS user itself.</summary>
+    public static Actor ForOsUser(Staff? mapped, string userName, Channel channel) =>
+        mapped is null ? OsUser(userName, channel) : new(mapped.Code.Value, channel);
 }
