@@ -158,21 +158,23 @@ public sealed class HostTests : IAsyncLifetime
         var dir = Facility("admin");
         var service = await StartAsync(dir);
         var rows = new StringBuilder("staff_code,facility_code,name,profession\n");
-        for (var i = 0; i < 5_000; i++)
+        for (var i = 0; i < 40_000; i++)
         {
             rows.Append("X-").Append(i).Append(",F-0001,名前,nurse\n");
         }
 
         using var client = service.Connect();
         var import = Task.Run(() => client.Execute(new ImportCsv("staff", Encoding.UTF8.GetBytes(rows.ToString()), "big.csv")));
-        await service.WaitUntilAsync((_, r) => r.OperationsInFlight == 1);
+        // Large enough that a fast machine cannot finish it before /readyz is first asked (5,000 rows could).
+        await service.WaitUntilAsync((_, r) => r.OperationsInFlight == 1 || import.IsCompleted);
+        import.IsCompleted.Should().BeFalse("the stop must begin while the import runs");
 
         await service.StopAsync();
 
-        (await import).Created.Should().Be(5_000);
+        (await import).Created.Should().Be(40_000);
         File.Exists(service.SocketPath).Should().BeFalse();
         using var store = TestFacility.Open(dir);
-        store.Read(s => s.Staff.Count()).Should().Be(5_003);
+        store.Read(s => s.Staff.Count()).Should().Be(40_003);
         store.Read(s => AuditChain.Verify(s.Audit.All(), s.Audit.Head())).Intact.Should().BeTrue();
     }
 
