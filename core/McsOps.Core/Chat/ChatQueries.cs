@@ -76,7 +76,7 @@ internal sealed class GetReviewSheetHandler : IHandler<GetReviewSheet, ReviewShe
                 .Where(m => m.State == MembershipState.Active)
                 .OrderBy(m => m.Staff.Value, StringComparer.Ordinal)
                 .Select(m => (Membership: m, Staff: s.Staff.Find(m.Staff)))
-                .Select(x => Row(x.Membership.Staff, x.Staff, x.Staff is { } st ? ReviewPolicy.Signals(st, x.Membership, patient, previous, ctx.Policy.Clock) : MemberSignal.None, null))];
+                .Select(x => Row(x.Membership.Staff, x.Staff, x.Staff is { } st ? ReviewPolicy.Signals(st, ReviewPolicy.AddedOn(x.Membership, ctx.Policy.Clock), patient, previous, ctx.Policy.Clock) : MemberSignal.None, null))];
         }
 
         return new ReviewSheet(group.Code, group.Patient, group.Owner, group.Status, review, rows);

@@ -113,7 +113,8 @@ public static class DueList
     /// <summary>
     /// Most urgent first, then by date, category, subject and kind. On a region ~25,000 findings
     /// share severity, date and category and differ by subject: comparing numbers first instead of
-    /// strings (see <see cref="SortKey"/>) took the sort from ~25 ms to a few.
+    /// strings (see <see cref="SortKey"/>), without a delegate call per comparison, took the sort
+    /// from ~25 ms to ~9.
     /// </summary>
     private static List<DueFinding> Sorted(List<DueFinding> findings)
     {
@@ -123,7 +124,7 @@ public static class DueList
             keys[i] = SortKey.Of(findings[i]);
         }
 
-        Array.Sort(keys, SortKey.Compare);
+        Array.Sort(keys);
         for (var i = 0; i < keys.Length; i++)
         {
             findings[i] = keys[i].Finding;
@@ -158,27 +159,28 @@ public static class DueList
     /// <see cref="string.CompareOrdinal(string, string)"/> does. Only findings equal in both are
     /// compared as strings.
     /// </summary>
-    internal readonly record struct SortKey(long Primary, ulong Head, DueFinding Finding)
+    internal readonly record struct SortKey(long Primary, ulong Head, DueFinding Finding) : IComparable<SortKey>
     {
         public static SortKey Of(DueFinding f) => new(
             ((long)f.Severity << 40) | ((long)(f.Due ?? DateOnly.MinValue).DayNumber << 8) | (long)f.Category,
             HeadOf(f.Subject),
             f);
 
-        public static int Compare(SortKey a, SortKey b)
+        /// <summary>As <see cref="IComparable{T}"/>, so that Array.Sort calls it directly rather than through a delegate.</summary>
+        public int CompareTo(SortKey other)
         {
-            var c = a.Primary.CompareTo(b.Primary);
+            var c = Primary.CompareTo(other.Primary);
             if (c == 0)
             {
-                c = a.Head.CompareTo(b.Head);
+                c = Head.CompareTo(other.Head);
             }
 
             if (c == 0)
             {
-                c = string.CompareOrdinal(a.Finding.Subject, b.Finding.Subject);
+                c = string.CompareOrdinal(Finding.Subject, other.Finding.Subject);
             }
 
-            return c != 0 ? c : string.CompareOrdinal(a.Finding.Kind, b.Finding.Kind);
+            return c != 0 ? c : string.CompareOrdinal(Finding.Kind, other.Finding.Kind);
         }
 
         /// <summary>

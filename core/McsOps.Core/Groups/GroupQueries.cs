@@ -79,7 +79,7 @@ internal sealed class GetGroupDetailHandler : IHandler<GetGroupDetail, GroupDeta
             {
                 var staff = s.Staff.Find(m.Staff);
                 var signals = staff is not null && m.State == MembershipState.Active
-                    ? ReviewPolicy.Signals(staff, m, patient, previous, ctx.Policy.Clock)
+                    ? ReviewPolicy.Signals(staff, ReviewPolicy.AddedOn(m, ctx.Policy.Clock), patient, previous, ctx.Policy.Clock)
                     : MemberSignal.None;
                 return new MemberRow(m, staff, signals);
             })

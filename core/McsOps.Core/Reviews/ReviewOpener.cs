@@ -1,3 +1,4 @@
+using McsOps.Core.Scheduling;
 using McsOps.Core.Storage;
 
 namespace McsOps.Core;
@@ -6,9 +7,11 @@ namespace McsOps.Core;
 public static class ReviewOpener
 {
     /// <summary>Opens the review now (ad hoc) or for a cron time, reading what it needs from the session.</summary>
-    public static Review Open(IStoreSession s, Group group, DateTimeOffset openedAt, bool adHoc, Scheduling.PolicySettings policy, Actor actor)
+    public static Review Open(IStoreSession s, Group group, DateTimeOffset openedAt, bool adHoc, PolicySettings policy, Actor actor)
     {
-        var review = Build(group, openedAt, adHoc, policy, ReviewSources.Of(s));
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(policy);
+        var review = Build(group, openedAt, adHoc, policy, ReviewSources.Of(s, policy.Clock));
         Save(s, review, actor, policy);
         return review;
     }
@@ -17,21 +20,17 @@ public static class ReviewOpener
     /// The review as it opens, not yet stored. A scheduled review opened late (by a sweep after
     /// day 7) starts escalated when <paramref name="now"/> says so.
     /// </summary>
-    public static Review Build(Group group, DateTimeOffset openedAt, bool adHoc, Scheduling.PolicySettings policy, ReviewSources sources, DateTimeOffset? now = null)
+    internal static Review Build(Group group, DateTimeOffset openedAt, bool adHoc, PolicySettings policy, ReviewSources sources, DateTimeOffset? now = null)
     {
-        ArgumentNullException.ThrowIfNull(group);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(sources);
-        var previous = sources.Reviews(group.Code).Where(r => r.Status != ReviewStatus.Cancelled).Select(r => (DateTimeOffset?)r.OpenedAt).Max();
+        var previous = sources.LastOpened(group.Code);
         var patient = group.Patient is { } p ? sources.Patient(p) : null;
-        var items = sources.Members(group.Code)
-            .Where(m => m.State == MembershipState.Active)
+        var items = sources.ActiveMembers(group.Code)
             .OrderBy(m => m.Staff.Value, StringComparer.Ordinal)
-            // The staff record's code where there is one: a sweep holds thousands of built reviews,
-            // and one string per staff member is lighter than one per membership read.
-            .Select(m => sources.Staff(m.Staff) is { } staff
-                ? new ReviewItem { Member = staff.Code, Signals = ReviewPolicy.Signals(staff, m, patient, previous, policy.Clock) }
-                : new ReviewItem { Member = m.Staff, Signals = MemberSignal.None })
+            .Select(m => new ReviewItem
+            {
+                Member = m.Staff,
+                Signals = sources.Staff(m.Staff) is { } staff ? ReviewPolicy.Signals(staff, m.AddedOn, patient, previous, policy.Clock) : MemberSignal.None,
+            })
             .ToList();
         var review = new Review
         {
@@ -49,11 +48,8 @@ public static class ReviewOpener
     }
 
     /// <summary>Stores a review that <see cref="Build"/> made, in one audited change.</summary>
-    public static void Save(IStoreSession s, Review review, Actor actor, Scheduling.PolicySettings policy)
+    internal static void Save(IStoreSession s, Review review, Actor actor, PolicySettings policy)
     {
-        ArgumentNullException.ThrowIfNull(s);
-        ArgumentNullException.ThrowIfNull(review);
-        ArgumentNullException.ThrowIfNull(policy);
         s.Reviews.Insert(review);
         var escalated = review.Status == ReviewStatus.Escalated ? $"; escalated (day {policy.EscalationDay} has passed)" : string.Empty;
         s.Audit.Append(actor, "reviews.open", review.Group.Value,
@@ -62,18 +58,21 @@ public static class ReviewOpener
 }
 
 /// <summary>
-/// What building a review reads: by default the session, a query per group and a look-up per
-/// member; a sweep that opens thousands passes what it read at once for a batch of groups.
+/// What building a review reads: by default the session, two queries per group and a look-up
+/// per member; a sweep that opens thousands passes what it read at once for all of them.
 /// </summary>
-public sealed record ReviewSources(
-    Func<GroupCode, IEnumerable<Membership>> Members,
-    Func<GroupCode, IEnumerable<Review>> Reviews,
+internal sealed record ReviewSources(
+    Func<GroupCode, IEnumerable<ReviewMember>> ActiveMembers,
+    Func<GroupCode, DateTimeOffset?> LastOpened,
     Func<StaffCode, Staff?> Staff,
     Func<PatientCode, Patient?> Patient)
 {
-    public static ReviewSources Of(IStoreSession s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return new(s.Memberships.ByGroup, s.Reviews.ByGroup, s.Staff.Find, s.Patients.Find);
-    }
+    public static ReviewSources Of(IStoreSession s, FacilityClock clock) => new(
+        g => s.Memberships.ByGroup(g).Where(m => m.State == MembershipState.Active).Select(m => new ReviewMember(m.Staff, ReviewPolicy.AddedOn(m, clock))),
+        g => ReviewPolicy.LastOpened(s.Reviews.ByGroup(g)),
+        s.Staff.Find,
+        s.Patients.Find);
 }
+
+/// <summary>An active member as a review sees them: who, and since when.</summary>
+internal readonly record struct ReviewMember(StaffCode Staff, DateOnly? AddedOn);

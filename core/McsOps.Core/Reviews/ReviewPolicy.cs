@@ -72,11 +72,23 @@ public static class ReviewPolicy
         return review.Status == ReviewStatus.Open && review.Pending > 0 && policy.Clock.DayStart(review.OpenedAt, policy.EscalationDay) <= at;
     }
 
-    /// <summary>The signals a reviewer sees next to a member (design §5.1).</summary>
-    public static MemberSignal Signals(Staff member, Membership membership, Patient? patient, DateTimeOffset? lastReviewOpenedAt, FacilityClock clock)
+    /// <summary>When the group's latest review that was not cancelled was opened; null before the first.</summary>
+    public static DateTimeOffset? LastOpened(IEnumerable<Review> reviews) =>
+        reviews.Where(r => r.Status != ReviewStatus.Cancelled).Select(r => (DateTimeOffset?)r.OpenedAt).Max();
+
+    /// <summary>The day a member was added to the group: approved, else invited, else first recorded.</summary>
+    public static DateOnly? AddedOn(Membership membership, FacilityClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentNullException.ThrowIfNull(clock);
+        return membership.ApprovedOn ?? membership.InvitedOn
+            ?? (membership.History.Count > 0 ? clock.DateOf(membership.History[0].At) : null);
+    }
+
+    /// <summary>The signals a reviewer sees next to a member added on <paramref name="addedOn"/> (design §5.1).</summary>
+    public static MemberSignal Signals(Staff member, DateOnly? addedOn, Patient? patient, DateTimeOffset? lastReviewOpenedAt, FacilityClock clock)
     {
         ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(clock);
         var s = MemberSignal.None;
         if (member.Status == StaffStatus.Leaving)
@@ -99,9 +111,7 @@ public static class ReviewPolicy
             s |= MemberSignal.NotVerified;
         }
 
-        var added = membership.ApprovedOn ?? membership.InvitedOn
-            ?? (membership.History.Count > 0 ? clock.DateOf(membership.History[0].At) : null);
-        if (lastReviewOpenedAt is { } last && added is { } a && a >= clock.DateOf(last))
+        if (lastReviewOpenedAt is { } last && addedOn is { } a && a >= clock.DateOf(last))
         {
             s |= MemberSignal.AddedSinceLastReview;
         }

@@ -26,7 +26,7 @@ public sealed class DueOrderTests
         var list = findings.Select(f => new DueFinding(
             (DueCategory)(Math.Abs(f.Days) % 3), f.Kind, (Severity)(Math.Abs(f.Days) % 2), f.Subject, f.Days == 0 ? null : today.AddDays(f.Days), null, string.Empty)).ToList();
         return list.All(a => list.All(b =>
-            Math.Sign(DueList.SortKey.Compare(DueList.SortKey.Of(a), DueList.SortKey.Of(b))) == Math.Sign(Reference(a, b))));
+            Math.Sign(DueList.SortKey.Of(a).CompareTo(DueList.SortKey.Of(b))) == Math.Sign(Reference(a, b))));
     }
 
     [Theory]
@@ -41,8 +41,8 @@ public sealed class DueOrderTests
     {
         var x = new DueFinding(DueCategory.Review, "k", Severity.Overdue, a, null, null, string.Empty);
         var y = x with { Subject = b };
-        Math.Sign(DueList.SortKey.Compare(DueList.SortKey.Of(x), DueList.SortKey.Of(y))).Should().Be(Math.Sign(string.CompareOrdinal(a, b)));
-        Math.Sign(DueList.SortKey.Compare(DueList.SortKey.Of(y), DueList.SortKey.Of(x))).Should().Be(Math.Sign(string.CompareOrdinal(b, a)));
+        Math.Sign(DueList.SortKey.Of(x).CompareTo(DueList.SortKey.Of(y))).Should().Be(Math.Sign(string.CompareOrdinal(a, b)));
+        Math.Sign(DueList.SortKey.Of(y).CompareTo(DueList.SortKey.Of(x))).Should().Be(Math.Sign(string.CompareOrdinal(b, a)));
     }
 
     private static int Reference(DueFinding a, DueFinding b)

@@ -121,13 +121,16 @@ public sealed class ReviewPolicyTests
         IdentityVerified = verified,
     };
 
-    private static Membership Active(DateOnly? approved = null) => new()
-    {
-        Group = G("G-0042"),
-        Staff = S("S-0003"),
-        State = MembershipState.Active,
-        ApprovedOn = approved ?? new DateOnly(2025, 1, 1),
-    };
+    /// <summary>The day an active member approved on <paramref name="approved"/> was added.</summary>
+    private static DateOnly? Active(DateOnly? approved = null) => ReviewPolicy.AddedOn(
+        new Membership
+        {
+            Group = G("G-0042"),
+            Staff = S("S-0003"),
+            State = MembershipState.Active,
+            ApprovedOn = approved ?? new DateOnly(2025, 1, 1),
+        },
+        Policy.Clock);
 
     private static Patient Patient(params string[] refused) => new()
     {
@@ -153,6 +156,18 @@ public sealed class ReviewPolicyTests
     [Fact]
     public void Signals_NotVerified_IsShown() =>
         ReviewPolicy.Signals(Member(verified: false), Active(), Patient(), October1, Policy.Clock).Should().Be(MemberSignal.NotVerified);
+
+    [Fact]
+    public void AddedOn_IsApprovalElseInvitationElseFirstRecordedChange()
+    {
+        var m = new Membership { Group = G("G-0042"), Staff = S("S-0003"), State = MembershipState.Active };
+        var first = new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.Zero); // 2026-10-01 01:00 in Tokyo
+
+        ReviewPolicy.AddedOn(m with { ApprovedOn = new DateOnly(2026, 9, 1), InvitedOn = new DateOnly(2026, 8, 1) }, Policy.Clock).Should().Be(new DateOnly(2026, 9, 1));
+        ReviewPolicy.AddedOn(m with { InvitedOn = new DateOnly(2026, 8, 1) }, Policy.Clock).Should().Be(new DateOnly(2026, 8, 1));
+        ReviewPolicy.AddedOn(m with { History = [new MembershipEvent(MembershipState.Active, first, "S-0001", null)] }, Policy.Clock).Should().Be(new DateOnly(2026, 10, 1));
+        ReviewPolicy.AddedOn(m, Policy.Clock).Should().BeNull();
+    }
 
     [Fact]
     public void Signals_AddedSinceTheLastReview_IsShown()
