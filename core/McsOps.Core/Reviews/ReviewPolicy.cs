@@ -80,9 +80,20 @@ public static class ReviewPolicy
     public static DateOnly? AddedOn(Membership membership, FacilityClock clock)
     {
         ArgumentNullException.ThrowIfNull(membership);
+        return AddedOn(membership.ApprovedOn, membership.InvitedOn, membership.History.Count > 0 ? membership.History[0].At : null, clock);
+    }
+
+    /// <inheritdoc cref="AddedOn(Membership, FacilityClock)"/>
+    public static DateOnly? AddedOn(ActiveMember member, FacilityClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return AddedOn(member.ApprovedOn, member.InvitedOn, member.FirstRecordedAt, clock);
+    }
+
+    private static DateOnly? AddedOn(DateOnly? approvedOn, DateOnly? invitedOn, DateTimeOffset? firstRecordedAt, FacilityClock clock)
+    {
         ArgumentNullException.ThrowIfNull(clock);
-        return membership.ApprovedOn ?? membership.InvitedOn
-            ?? (membership.History.Count > 0 ? clock.DateOf(membership.History[0].At) : null);
+        return approvedOn ?? invitedOn ?? (firstRecordedAt is { } at ? clock.DateOf(at) : null);
     }
 
     /// <summary>The signals a reviewer sees next to a member added on <paramref name="addedOn"/> (design §5.1).</summary>

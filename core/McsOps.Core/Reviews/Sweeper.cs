@@ -95,11 +95,11 @@ public sealed class Sweeper(PolicySettings policy)
             store.Read(s =>
             {
                 var codes = chunk.Select(f => f.Group).ToHashSet();
-                var memberships = s.Memberships.ByGroups(codes);
+                var active = s.Memberships.ActiveMembersOf(codes);
                 foreach (var f in chunk)
                 {
                     var start = members.Count;
-                    foreach (var m in memberships[f.Group].Where(m => m.State == MembershipState.Active))
+                    foreach (var m in active[f.Group])
                     {
                         // The staff record's code: one string per staff member, not one per membership read.
                         members.Add(new ReviewMember(staff.TryGetValue(m.Staff, out var x) ? x.Code : m.Staff, ReviewPolicy.AddedOn(m, policy.Clock)));

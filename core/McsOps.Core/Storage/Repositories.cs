@@ -23,8 +23,8 @@ public interface IMembershipRepository : IRepository<(GroupCode Group, StaffCode
 {
     IReadOnlyList<Membership> ByGroup(GroupCode group);
 
-    /// <summary>The memberships of these groups, read at once: cheap when their codes are close together.</summary>
-    ILookup<GroupCode, Membership> ByGroups(IReadOnlySet<GroupCode> groups);
+    /// <summary>The active members of these groups, read at once: cheap when their codes are close together.</summary>
+    ILookup<GroupCode, ActiveMember> ActiveMembersOf(IReadOnlySet<GroupCode> groups);
 
     IReadOnlyList<Membership> ByStaff(StaffCode staff);
 }

@@ -78,9 +78,10 @@ internal sealed class SweepBenchmark : IBenchmark
     {
         var source = context.ImportedDataDirectory();
         var policy = new PolicySettings { Zone = context.Zone };
-        var runs = context.IsRegion ? 1 : 3;
+        // The service sweeps every 15 minutes in one long-lived process: one warm-up run first, so
+        // the figure is a sweep's and not the JIT's (the cold run is in the log).
         SweepResult? result = null;
-        var samples = Measure.Repeat(0, runs, _ =>
+        var samples = Measure.Repeat(1, 3, _ =>
         {
             var dir = context.NewDataDirectory();
             foreach (var file in new[] { "mcsops.db", "mcsops.key" })
@@ -93,7 +94,7 @@ internal sealed class SweepBenchmark : IBenchmark
             context.Delete(dir);
             return elapsed;
         }, m => context.Log("sweep: " + m));
-        var note = $"{Figures.Runs(samples, 0)} on a copy of the imported store: {result!.ReviewsOpened} reviews opened, {result.ReviewsEscalated} escalated, {result.MessagesEnqueued} messages"
+        var note = $"{Figures.Runs(samples, 1)} on a copy of the imported store: {result!.ReviewsOpened} reviews opened, {result.ReviewsEscalated} escalated, {result.MessagesEnqueued} messages"
                    + Figures.Miss(samples.MedianMs, 5_000);
         return Outcome.Timed(samples, "s", samples.MedianMs <= 5_000, note);
     }

@@ -225,6 +225,30 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void ActiveMembersOf_ReadsTheActiveMembersOfExactlyThoseGroups_WithTheDayEachWasAdded()
+    {
+        _t.Seed();
+        var g42 = GroupCode.Parse("G-0042");
+        _t.Store.Write(s =>
+        {
+            var members = s.Memberships.ByGroup(g42);
+            s.Memberships.Upsert(members.Single(m => m.Staff.Value == "S-0001") with { ApprovedOn = new DateOnly(2026, 10, 5) });
+            return 0;
+        });
+        var clock = TestStore.Policy.Clock;
+        var expected = _t.Store.Read(s => s.Memberships.ByGroup(g42)
+            .Where(m => m.State == MembershipState.Active)
+            .Select(m => (m.Staff, ReviewPolicy.AddedOn(m, clock))).ToList());
+
+        var read = _t.Store.Read(s => s.Memberships.ActiveMembersOf(new HashSet<GroupCode> { g42, GroupCode.Parse("G-004") }));
+
+        expected.Select(x => x.Item2).Should().Equal([new DateOnly(2026, 10, 5), _t.Store.Read(s => clock.DateOf(s.Memberships.ByGroup(g42)[1].History[0].At))],
+            "S-0003 is only invited; S-0002 has no dates, so its first event's day stands in");
+        read[g42].Select(m => (m.Staff, ReviewPolicy.AddedOn(m, clock))).Should().Equal(expected);
+        read.Select(x => x.Key).Should().Equal([g42], "G-0043 is not asked for, and G-004 is not a prefix of G-0042");
+    }
+
+    [Fact]
     public void Staff_FoundByTheirLinkedChatIdOnly()
     {
         _t.Seed();

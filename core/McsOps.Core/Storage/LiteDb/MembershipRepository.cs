@@ -8,10 +8,26 @@ internal sealed class MembershipRepository(LiteSession session)
     /// <summary>The key starts with the group code, so a range of the primary index serves these queries.</summary>
     public IReadOnlyList<Membership> ByGroup(GroupCode group) => [.. ByIdPrefix([group.Value], '|')];
 
-    public ILookup<GroupCode, Membership> ByGroups(IReadOnlySet<GroupCode> groups)
+    private static readonly BsonExpression ActiveMemberFields =
+        BsonExpression.Create("{ g: $.group, s: $.staff, a: $.approved_on, i: $.invited_on, h: $.history[0].at }");
+
+    public ILookup<GroupCode, ActiveMember> ActiveMembersOf(IReadOnlySet<GroupCode> groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        return ByIdPrefix(groups.Select(g => g.Value), '|').Where(m => groups.Contains(m.Group)).ToLookup(m => m.Group);
+        var prefixes = groups.Select(g => g.Value + "|").Order(StringComparer.Ordinal).ToList();
+        if (prefixes.Count == 0)
+        {
+            return Array.Empty<ActiveMember>().ToLookup(m => m.Group);
+        }
+
+        return Collection.Query()
+            .Where(Bson.Between("_id", prefixes[0], prefixes[^1] + "\uffff"))
+            .Where(Bson.Eq("state", Bson.Enum(MembershipState.Active)))
+            .Select(ActiveMemberFields)
+            .ToEnumerable()
+            .Select(d => new ActiveMember(Bson.CodeOf<GroupCode>(d["g"]), Bson.CodeOf<StaffCode>(d["s"]), Bson.Date(d["a"]), Bson.Date(d["i"]), Bson.Instant(d["h"])))
+            .Where(m => groups.Contains(m.Group))
+            .ToLookup(m => m.Group);
     }
 
     public IReadOnlyList<Membership> ByStaff(StaffCode staff) => Where("staff", staff.Value);
