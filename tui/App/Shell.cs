@@ -21,6 +21,7 @@ internal sealed class Shell : Window
     private readonly StatusBar _status;
     private readonly Label _banner;
     private readonly IdleWatch _idle;
+    private readonly LiveRefresh? _live;
 
     public Shell(TuiContext context, Screen first)
     {
@@ -60,6 +61,10 @@ internal sealed class Shell : Window
         KeyBindings.Add(HelpKey, Command.Context);
         KeyBindings.Add(PaletteKey, Command.Edit);
         Push(first);
+        if (context.Client is Core.Application.RemoteOpsClient remote)
+        {
+            _live = new LiveRefresh(context.App, remote.ChangeCounter, remote.WaitForChangeAsync, RefreshUnlessADialogIsOpen);
+        }
     }
 
     public TuiContext Context { get; }
@@ -70,6 +75,9 @@ internal sealed class Shell : Window
 
     /// <summary>True once q or Ctrl+Q asked to leave; nothing else ends the program from here.</summary>
     public bool QuitRequested { get; private set; }
+
+    /// <summary>The live refresh in remote mode; null in embedded mode, where no one else can write.</summary>
+    internal LiveRefresh? Live => _live;
 
     /// <summary>True when the program ended because nobody touched it (the idle timeout).</summary>
     public bool IdleExpired => _idle.Expired;
@@ -175,6 +183,18 @@ internal sealed class Shell : Window
 
     public void RefreshCurrent() => Current.Refresh();
 
+    /// <summary>The live refresh's step: the current screen re-read, unless a dialog is open on top of it.</summary>
+    private bool RefreshUnlessADialogIsOpen()
+    {
+        if (Context.App.TopRunnableView != this)
+        {
+            return false;
+        }
+
+        RefreshCurrent();
+        return true;
+    }
+
     /// <summary>Shows a short message in a dialog (Enter or Esc closes it).</summary>
     public void Notify(string message)
     {
@@ -213,6 +233,7 @@ internal sealed class Shell : Window
         if (disposing)
         {
             _idle.Dispose();
+            _live?.Dispose();
         }
 
         base.Dispose(disposing);
