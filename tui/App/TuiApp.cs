@@ -17,10 +17,12 @@ internal static class TuiApp
     {
         ArgumentNullException.ThrowIfNull(c);
         var context = new TuiContext(c.Connect(Channel.Tui), c.Settings, c.Time);
+        // The first screen's due list is read while Terminal.Gui starts: a good part of the first paint.
+        var due = Task.Run(context.DueNow);
         using IApplication app = Application.Create();
         app.Init();
         context.App = app;
-        using var shell = new Shell(context, new DashboardScreen(context));
+        using var shell = new Shell(context, new DashboardScreen(context, due));
         var failures = 0;
         app.Run(shell, e => ++failures <= MaxFailures && ShowError(app, context, e));
         if (shell.IdleExpired)

@@ -13,11 +13,11 @@ namespace McsOps.Tui.Screens;
 internal sealed class DashboardScreen : TableScreen<DueFinding>
 {
     private readonly DueSummaryView _summary;
+    private Task<IReadOnlyList<DueFinding>>? _first;
 
-    public DashboardScreen(TuiContext context)
-        : this(context, new DueSummaryView(context) { X = 0, Y = 0 })
-    {
-    }
+    /// <param name="first">The due list already being read for the first load (at start); later loads read it again.</param>
+    public DashboardScreen(TuiContext context, Task<IReadOnlyList<DueFinding>>? first = null)
+        : this(context, new DueSummaryView(context) { X = 0, Y = 0 }) => _first = first;
 
     private DashboardScreen(TuiContext context, DueSummaryView summary)
         : base(context, above: summary) => _summary = summary;
@@ -40,7 +40,8 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
 
     protected override IReadOnlyList<DueFinding> Load()
     {
-        var findings = Context.DueNow();
+        var findings = _first?.GetAwaiter().GetResult() ?? Context.DueNow();
+        _first = null;
         var policy = Context.Settings.Policy;
         _summary.NextReviews = new McsOps.Core.Scheduling.Schedule(policy.ReviewSchedule, policy.Zone).Next(Context.Time.GetUtcNow());
         _summary.SetFindings(findings);
