@@ -171,11 +171,11 @@ internal sealed class Dispatcher(StoreOwner owner, IEnumerable<IChatDelivery> de
 
         var now = time.GetUtcNow();
         var m = a.Message;
-        var retry = now + Backoff(m.Attempts);
+        var retry = Stored(now + Backoff(m.Attempts));
         var (updated, outcome, retryAt) = result switch
         {
             DeliveryResult.Accepted accepted => (m with { State = OutboxState.Sent, PlatformMessageId = accepted.MessageId, LastError = null }, Outcome.Sent, (DateTimeOffset?)null),
-            DeliveryResult.Throttled throttled => Throttle(a, now + (throttled.RetryAfter > TimeSpan.Zero ? throttled.RetryAfter : TimeSpan.Zero)),
+            DeliveryResult.Throttled throttled => Throttle(a, Stored(now + (throttled.RetryAfter > TimeSpan.Zero ? throttled.RetryAfter : TimeSpan.Zero))),
             DeliveryResult.Failed { Retryable: true } failed when m.Attempts < options.MaxAttempts =>
                 (m with { NotBefore = retry, LastError = failed.Error }, Outcome.Retrying, retry),
             DeliveryResult.Failed failed => (m with { State = OutboxState.Dead, LastError = failed.Error }, Outcome.Dead, null),
@@ -231,6 +231,13 @@ internal sealed class Dispatcher(StoreOwner owner, IEnumerable<IChatDelivery> de
         var limits = PaceLimits.For(platform);
         var name = Tokens.Format(platform);
         return [(name + "|conversation|" + address.Conversation, limits.PerConversation), (name + "|tenant|" + (address.Tenant ?? "*"), limits.PerTenant)];
+    }
+
+    /// <summary>Up to the next whole millisecond, as the store keeps instants: the pass then wakes exactly when the message is due.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset at)
+    {
+        var extra = at.Ticks % TimeSpan.TicksPerMillisecond;
+        return extra == 0 ? at : at.AddTicks(TimeSpan.TicksPerMillisecond - extra);
     }
 
     private static bool IsPending(McsOps.Core.Storage.IStoreSession s, OutboxMessage m) => s.Outbox.Find(m.Key)?.State == OutboxState.Pending;
