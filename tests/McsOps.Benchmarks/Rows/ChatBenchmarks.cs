@@ -31,9 +31,13 @@ internal sealed class SlackAckBenchmark : IBenchmark
     {
         var dir = context.CopyOfImported();
         List<string> users;
-        using (var store = context.OpenStore(dir))
+        var policy = new McsOps.Core.Scheduling.PolicySettings { Zone = context.Zone };
+        using (var store = McsOps.Core.Storage.LiteDb.LiteDbStore.Open(Path.Combine(dir, "mcsops.db"), Path.Combine(dir, "mcsops.key"), context.Time, policy))
         {
             users = [.. store.Read(s => s.Staff.All()).Select(x => x.SlackUserId).OfType<string>().Take(200)];
+            // The sweep the service runs at start, done here (set-up, not timed): the service's own finds nothing new.
+            var swept = new McsOps.Core.Sweeper(policy).Run(store, context.Time.GetUtcNow());
+            context.Log(Figures.Invariant($"slack.ack: set-up sweep opened {swept.ReviewsOpened} reviews, {swept.MessagesEnqueued} messages"));
         }
 
         if (users.Count == 0)
@@ -48,14 +52,14 @@ internal sealed class SlackAckBenchmark : IBenchmark
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
             await WaitReadyAsync(http, bot);
-            // The service sweeps at start and delivers what the sweep wrote: measure once that is over.
+            // The service delivers what the set-up sweep wrote: measure once Slack has heard nothing for 3 s.
             var settle = Stopwatch.StartNew();
-            while (slack.SinceLastCall < TimeSpan.FromSeconds(2) && settle.Elapsed < TimeSpan.FromSeconds(120))
+            while ((settle.Elapsed < TimeSpan.FromSeconds(3) || slack.SinceLastCall < TimeSpan.FromSeconds(3)) && settle.Elapsed < TimeSpan.FromSeconds(180))
             {
                 await Task.Delay(100);
             }
 
-            context.Log($"slack.ack: service ready, start-up dispatch settled ({slack.Calls} Slack calls); {Warmup} warm-up requests");
+            context.Log(Figures.Invariant($"slack.ack: service ready, start-up dispatch settled ({slack.Calls} Slack calls, {settle.Elapsed.TotalSeconds:0} s); {Warmup} warm-up requests"));
             var failures = 0;
             await Batch(http, users, 0, Warmup, context.Time, _ => { }, () => Interlocked.Increment(ref failures));
             failures = 0;
