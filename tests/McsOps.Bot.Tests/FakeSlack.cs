@@ -24,11 +24,22 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, int? RetryAfter)>> _scripted = new(StringComparer.Ordinal);
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ts;
+    private int _calls;
 
     private FakeSlack(WebApplication app) => _app = app;
 
     /// <summary>One request: the method (<c>chat.update</c>) or <c>response</c>, its JSON body, and the answer it got.</summary>
-    public sealed record Received(string Method, JsonObject Body, string Raw, int Status, JsonObject? Answer);
+    public sealed record Received(string Method, JsonObject Body, string Raw, int Status, JsonObject? Answer)
+    {
+        /// <summary>When it arrived on <see cref="Clock"/> (the bot's fake clock, when a test gives one).</summary>
+        public DateTimeOffset At { get; init; }
+    }
+
+    /// <summary>The clock requests are stamped with (<see cref="Received.At"/>).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Every <c>Every</c>-th Web API call (any method) is answered 429 with <c>Retry-After: RetryAfter</c>.</summary>
+    public (int Every, int RetryAfter)? Throttle { get; set; }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -87,10 +98,13 @@ internal sealed class FakeSlack : IAsyncDisposable
     {
         var raw = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
         var body = JsonNode.Parse(raw) as JsonObject ?? [];
-        var (status, answer, retryAfter) = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
+        var call = method == "response" ? 0 : Interlocked.Increment(ref _calls);
+        var (status, answer, retryAfter) = Throttle is { } t && call > 0 && call % t.Every == 0
+            ? (429, """{"ok":false,"error":"ratelimited"}""", t.RetryAfter)
+            : _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : (200, Answer(method, body, ctx.Request.Headers.Authorization.ToString()).ToJsonString(), (int?)null);
-        _received.Enqueue(new Received(method, body, raw, status, JsonNode.Parse(answer) as JsonObject));
+        _received.Enqueue(new Received(method, body, raw, status, JsonNode.Parse(answer) as JsonObject) { At = Clock.GetUtcNow() });
         Interlocked.Exchange(ref _arrived, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         ctx.Response.StatusCode = status;
         if (retryAfter is { } seconds)

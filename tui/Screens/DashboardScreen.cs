@@ -1,6 +1,7 @@
 using System.Globalization;
 using McsOps.Core;
 using McsOps.Tui.App;
+using Terminal.Gui.Input;
 
 namespace McsOps.Tui.Screens;
 
@@ -8,7 +9,8 @@ namespace McsOps.Tui.Screens;
 /// ダッシュボード, the first screen: the due list grouped by category with counts by severity,
 /// and the findings themselves (category, severity, subject code, due date, owner), filterable
 /// like every list. Subjects are codes: no patient's name is ever shown here. Enter opens the
-/// subject of a finding.
+/// subject of a finding. When the chat dispatcher gave up on messages, a line above the findings
+/// says how many, and <c>D</c> lists them (<see cref="DeadLettersScreen"/>) to retry them.
 /// </summary>
 internal sealed class DashboardScreen : TableScreen<DueFinding>
 {
@@ -20,7 +22,14 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
         : this(context, new DueSummaryView(context) { X = 0, Y = 0 }) => _first = first;
 
     private DashboardScreen(TuiContext context, DueSummaryView summary)
-        : base(context, above: summary) => _summary = summary;
+        : base(context, above: summary)
+    {
+        _summary = summary;
+        Bind(Key.D.WithShift, T("dash.short.dead"), T("dash.key.dead"), () => Shell.Open(new DeadLettersScreen(Context)));
+    }
+
+    /// <summary>How many outbox messages the dispatcher gave up on, as of the last refresh (shown above the findings when any).</summary>
+    public int DeadLetters { get; private set; }
 
     public override string Crumb => T("dash.title");
 
@@ -37,6 +46,12 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
         new(T("due.h.due"), f => f.Due?.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) ?? "-", 10),
         new(T("due.h.owner"), f => f.Owner?.Value ?? T("due.admins")),
     ];
+
+    protected override string HeaderText()
+    {
+        DeadLetters = Context.Run(new ListDeadMessages()).Count;
+        return DeadLetters > 0 ? T("dash.dead", DeadLetters) : "";
+    }
 
     protected override IReadOnlyList<DueFinding> Load()
     {

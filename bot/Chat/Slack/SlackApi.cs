@@ -75,13 +75,7 @@ internal sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions
         var name = uri.IsAbsoluteUri ? "response_url" : uri.OriginalString;
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-            if (withToken)
-            {
-                request.Headers.Authorization = new("Bearer", options.Value.BotToken);
-            }
-
-            var response = await http.SendAsync(request, ct);
+            var response = await SendOnce(http, uri, json, withToken, ct);
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -102,6 +96,42 @@ internal sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions
 
             await Task.Delay(wait, time, ct);
         }
+    }
+
+    /// <summary>
+    /// One call of a Web API method and nothing more: the outbox dispatcher paces and retries
+    /// itself, so a 429 or a 5xx is its answer here, not a wait. Throws only for the transport
+    /// (<see cref="HttpRequestException"/>, a timeout) and for <paramref name="ct"/>.
+    /// </summary>
+    public async Task<SlackAttempt> Once(string method, JsonObject body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var response = await SendOnce(clients.CreateClient(Client), new Uri(method, UriKind.Relative), body.ToJsonString(SlackBlocks.Json), withToken: true, ct);
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            return new SlackAttempt(status, null, status == 429 ? RetryAfter(response) : null);
+        }
+
+        try
+        {
+            return new SlackAttempt(status, JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)), null);
+        }
+        catch (JsonException)
+        {
+            return new SlackAttempt(status, null, null);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnce(HttpClient http, Uri uri, string json, bool withToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (withToken)
+        {
+            request.Headers.Authorization = new("Bearer", options.Value.BotToken);
+        }
+
+        return await http.SendAsync(request, ct);
     }
 
     /// <summary>Slack's <c>Retry-After</c> in seconds (one second when it says nothing), at most a minute.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 // In the namespace of AddXxx extensions, so that Program.cs wires Slack with one line and no using.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary><c>services.AddSlack(configuration)</c>: the options (validated at start), the signature check, the Web API client and the reply queue.</summary>
+/// <summary><c>services.AddSlack(configuration)</c>: the options (validated at start), the signature check, the Web API client, the reply queue and, when Slack is on, its <see cref="IChatDelivery"/> for the outbox.</summary>
 internal static class SlackServices
 {
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,12 @@ internal static class SlackServices
         services.AddSingleton<SlackApi>();
         services.AddSingleton<SlackReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackReplies>());
+        if (!string.IsNullOrEmpty(configuration[SlackOptions.Section + ":" + nameof(SlackOptions.SigningSecret)]))
+        {
+            // The outbox dispatcher's way to Slack: only when Slack is on (the rule of SlackOptions.Enabled).
+            services.AddSingleton<IChatDelivery, SlackDelivery>();
+        }
+
         return services;
     }
 }

@@ -202,6 +202,7 @@ public static partial class Text
         ["msg.training"] = ("情報セキュリティ研修の受講期限です。受講後に管理者へ連絡してください", "Your yearly security training is due; tell an admin when you have taken it"),
         ["msg.pledge"] = ("誓約書が未提出です。管理者へ提出してください", "No pledge (誓約書) is on file for you; please hand one to an admin"),
         ["msg.digest"] = ("MCSでの作業: 未完了 {0} 件 (うち期限切れ {1} 件)", "MCS actions: {0} open ({1} overdue)"),
+        ["msg.digest.unlinked"] = ("チャット未連携のため届けられないスタッフ", "Staff McsOps cannot reach (no chat linked)"),
         // operations
         ["op.readonly"] = ("{0} は閲覧専用 (監査責任者) のため変更できません", "{0} may only read (auditor): nothing was changed"),
         ["op.unknown"] = ("{0} は登録されていません", "{0} is not known"),
@@ -231,6 +232,7 @@ public static partial class Text
         ["op.checklist.notyours"] = ("項目 {0} は本人か管理者だけが完了にできます", "only its owner or an admin may tick {0}"),
         ["op.checklist.open"] = ("未完了の項目が {0} 件あるため完了承認できません: {1}", "{0} items are still open: {1}"),
         ["op.link.platform"] = ("連携できるのは Slack か Teams のアカウントです", "only a Slack or Teams account can be linked"),
+        ["op.outbox.notdead"] = ("メッセージ {0} は {1} のため再送できません (再送できるのは dead のみ)", "the message {0} is {1}: only a dead message can be retried"),
         ["op.link.badcode"] = ("連携コードが正しくないか、有効期限 (24 時間) が切れています", "the link code is wrong or expired (codes are valid for 24 hours)"),
         ["msg.removed"] = ("{0} を {1} から解除しました (MCS で実施済み)", "{0} was removed from {1} in MCS"),
         // chat commands (Slack and Teams): codes, staff names, professions and facilities — never a patient's name nor a group's name in MCS

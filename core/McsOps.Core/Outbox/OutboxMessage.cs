@@ -7,6 +7,13 @@ namespace McsOps.Core;
 /// </summary>
 public sealed record OutboxMessage
 {
+    /// <summary>
+    /// The <see cref="LastError"/> of a message the dispatcher holds because its recipient has no
+    /// chat linked on any configured platform: it stays pending (it goes once they link) and the
+    /// recipient is listed in the admins' digest.
+    /// </summary>
+    public const string Unlinked = "unlinked";
+
     public required string Key { get; init; }
 
     public required StaffCode Recipient { get; init; }

@@ -261,18 +261,30 @@ public sealed class Sweeper(PolicySettings policy)
         var date = policy.Clock.DateOf(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var actions = s.Actions.Open();
         var today = policy.Clock.DateOf(at);
+        List<MessageField> fields = [.. actions.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g => new MessageField(Tokens.Format(g.Key), g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        if (Unlinked(s) is { Count: > 0 } unlinked)
+        {
+            fields.Add(new MessageField(_n.T("msg.digest.unlinked"), string.Join(", ", unlinked.Take(MaxListed)) + (unlinked.Count > MaxListed ? $" … (+{unlinked.Count - MaxListed})" : string.Empty)));
+        }
+
         var m = 0;
         foreach (var admin in admins)
         {
             m += Enqueue(s, _n.Message($"digest:{date}:{admin.Value}", admin, "digest", at, new MessageContent
             {
                 Text = _n.T("msg.digest", actions.Count, actions.Count(a => a.DueOn < today)),
-                Fields = [.. actions.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g => new MessageField(Tokens.Format(g.Key), g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                Fields = fields,
             }));
         }
 
         return m;
     }
+
+    private const int MaxListed = 30;
+
+    /// <summary>The codes of the recipients whose messages the dispatcher holds because they have no chat linked (<see cref="OutboxMessage.Unlinked"/>).</summary>
+    private static List<string> Unlinked(IStoreSession s) =>
+        [.. s.Outbox.ByState(OutboxState.Pending).Where(o => o.LastError == OutboxMessage.Unlinked).Select(o => o.Recipient.Value).Distinct().Order(StringComparer.Ordinal)];
 
     private static IReadOnlyList<StaffCode> Admins(IStoreSession s) =>
         [.. s.Staff.All().Where(x => x.Roles.HasFlag(StaffRoles.Admin) && x.Status != StaffStatus.Departed).Select(x => x.Code).OrderBy(c => c.Value, StringComparer.Ordinal)];
