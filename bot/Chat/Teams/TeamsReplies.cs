@@ -5,23 +5,33 @@ namespace McsOps.Bot.Chat.Teams;
 
 /// <summary>
 /// Sends the answers to messages after the Connector's request has been answered 200 (it does not
-/// wait for the bot's reply): one at a time, in order; a 429 or 5xx is tried again (after
+/// wait for the bot's reply): <see cref="Workers"/> senders, each conversation always on the same
+/// one so that its replies keep their order; a 429 or 5xx is tried again (after
 /// <c>Retry-After</c>, on the injected clock) up to <see cref="MaxAttempts"/> times, then logged.
 /// </summary>
 internal sealed class TeamsReplies(TeamsConnector connector, TimeProvider time, ILogger<TeamsReplies> log) : BackgroundService
 {
     public const int Capacity = 1000;
+    public const int Workers = 4;
     public const int MaxAttempts = 3;
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
-    private readonly Channel<TeamsReply> _queue = Channel.CreateBounded<TeamsReply>(new BoundedChannelOptions(Capacity) { SingleReader = true });
+    private readonly Channel<TeamsReply>[] _queues = [.. Enumerable.Range(0, Workers).Select(_ => Channel.CreateBounded<TeamsReply>(new BoundedChannelOptions(Capacity) { SingleReader = true }))];
 
-    /// <summary>False when the queue is full.</summary>
-    public bool Enqueue(TeamsReply reply) => _queue.Writer.TryWrite(reply);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>False when the conversation's queue is full.</summary>
+    public bool Enqueue(TeamsReply reply)
     {
-        await foreach (var reply in _queue.Reader.ReadAllAsync(stoppingToken))
+        ArgumentNullException.ThrowIfNull(reply);
+        var worker = (int)((uint)StringComparer.Ordinal.GetHashCode(reply.Conversation) % Workers);
+        return _queues[worker].Writer.TryWrite(reply);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_queues.Select(q => Send(q.Reader, stoppingToken)));
+
+    private async Task Send(ChannelReader<TeamsReply> queue, CancellationToken stoppingToken)
+    {
+        await foreach (var reply in queue.ReadAllAsync(stoppingToken))
         {
             try
             {
