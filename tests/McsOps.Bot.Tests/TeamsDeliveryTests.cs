@@ -54,7 +54,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         result.Should().Be(new DeliveryResult.Accepted(System.Text.Json.Nodes.JsonNode.Parse(posted.Answer)!["id"]!.ToString()));
         posted.Path.Should().Be($"/v3/conversations/{TeamsWorld.ConversationOf(TeamsWorld.Nurse)}/activities");
         posted.Body["attachments"]![0]!["content"]!["version"]!.ToString().Should().Be("1.5");
-        posted.Raw.Should().Contain("\"verb\":\"review_group\"").And.NotContainAny(SlackWorld.PersonalData);
+        posted.Raw.Should().Contain("\"verb\":\"review_group\"").And.NotContainAny(ChatSeed.PersonalData);
         _w.Teams.Calls("create").Should().BeEmpty();
     }
 

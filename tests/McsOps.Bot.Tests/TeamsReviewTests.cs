@@ -54,14 +54,7 @@ public sealed class TeamsReviewTests : IAsyncLifetime
         return found;
     }
 
-    private void NoPersonalData()
-    {
-        _w.Outgoing.Should().NotBeEmpty();
-        foreach (var text in _w.Outgoing)
-        {
-            text.Should().NotContainAny(SlackWorld.PersonalData);
-        }
-    }
+    private void NoPersonalData() => ChatSeed.NoPersonalData(_w.Outgoing);
 
     [Fact]
     public async Task AFullReviewByClicks_EndsWithRemovalsPendingMcsActionsAndTheCardUpdatedInPlace()
@@ -96,17 +89,7 @@ public sealed class TeamsReviewTests : IAsyncLifetime
         lastAnswer["value"]!.ToJsonString(McsOps.Bot.Chat.Teams.TeamsCards.Json).Should().Contain(T("chat.sheet.completed", 1, 2, 0));
         Buttons(lastAnswer["value"]).Should().BeEmpty();
         _w.Teams.Calls("reply").Should().ContainSingle("every click updated the one card inline");
-        _w.Store.Read(s => s.Reviews.ByGroup(G("G-0042")).Single().Status).Should().Be(ReviewStatus.Completed);
-        _w.Store.Read(s => s.Memberships.ByGroup(G("G-0042")).ToDictionary(m => m.Staff.Value, m => m.State)).Should().Equal(new Dictionary<string, MembershipState>
-        {
-            ["S-0001"] = MembershipState.Active,
-            ["S-0002"] = MembershipState.RemovalPending,
-            ["S-0003"] = MembershipState.RemovalPending,
-        });
-        _w.Store.Read(s => s.Actions.Open().Where(a => a.Kind == McsActionKind.RemoveMember).Select(a => a.Key)).Should()
-            .BeEquivalentTo("remove_member:G-0042:S-0002", "remove_member:G-0042:S-0003");
-        _w.Store.Read(s => s.Audit.All().Where(e => e.Action == "reviews.decide").Select(e => (e.Actor, e.Channel)).ToList())
-            .Should().HaveCount(3).And.OnlyContain(e => e.Actor == "S-0001" && e.Channel == Channel.Teams);
+        ChatSeed.FullReviewRecorded(_w.Store, Channel.Teams);
         NoPersonalData();
     }
 

@@ -26,18 +26,6 @@ internal sealed class TeamsWorld : IAsyncDisposable
     public const string Unlinked = "0a1b2c3d-0000-4000-8000-000000000099";
     public const string Bot = "28:" + FakeTeams.AppId;
 
-    private const string Staff = """
-        staff_code,facility_code,name,kana,profession,email,roles,status,last_day,password_class,password_changed_on,teams_user_id
-        S-0001,F-0001,山田一郎,ヤマダイチロウ,医師,yamada@example.jp,admin,active,,13mixed,,0a1b2c3d-0000-4000-8000-000000000001
-        S-0002,F-0001,佐藤花子,サトウハナコ,nurse,sato@example.jp,,active,,8rotating,2026/9/30,0a1b2c3d-0000-4000-8000-000000000002
-        S-0003,F-0002,鈴木三郎,スズキサブロウ,看護師,suzuki@example.jp,,active,,unknown,,0a1b2c3d-0000-4000-8000-000000000003
-        """;
-
-    private const string Memberships = """
-        group_code,staff_code,state,invited_by,invited_on
-        G-0042,S-0003,active,S-0001,2026-06-01
-        """;
-
     private readonly TestStore _store = new();
     private readonly List<string> _responses = [];
     private WebApplication? _app;
@@ -47,9 +35,7 @@ internal sealed class TeamsWorld : IAsyncDisposable
     private TeamsWorld(FakeTeams teams)
     {
         Teams = teams;
-        _store.Seed();
-        _store.Import("staff", Staff).Rejected.Should().BeFalse();
-        _store.Import("memberships", Memberships).Rejected.Should().BeFalse();
+        ChatSeed.Seed(_store, "teams_user_id", Admin, Nurse, External);
     }
 
     public FakeTeams Teams { get; }

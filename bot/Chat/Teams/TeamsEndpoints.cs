@@ -27,7 +27,7 @@ internal static class TeamsEndpoints
             return Refuse(log, StatusCodes.Status401Unauthorized, "no Authorization header");
         }
 
-        var body = request.ContentLength > MaxBody ? null : await ReadAtMost(request.Body, MaxBody, ct);
+        var body = request.ContentLength > MaxBody ? null : await RequestBody.ReadAtMost(request.Body, MaxBody, ct);
         if (body is null)
         {
             return Refuse(log, StatusCodes.Status413PayloadTooLarge, "body over the limit");
@@ -76,27 +76,14 @@ internal static class TeamsEndpoints
             return Refuse(log, StatusCodes.Status400BadRequest, "a message without from.aadObjectId");
         }
 
-        var services = request.HttpContext.RequestServices;
-        services.GetRequiredService<TeamsReferences>().Remember(activity);
-        var chat = services.GetRequiredService<ChatCommands>();
-        OutgoingMessage answer;
-        try
-        {
-            // A card's Action.Submit fallback comes back as a message whose value is the button's data.
-            answer = activity.Action is { } action
-                ? chat.Handle(new ActionInvoked(Channel.Teams, user, action.ActionId, action.Value, action.Input, activity.ReplyToId is { } on ? new MessageRef(activity.ConversationId, on) : null))
-                : chat.Handle(new IncomingCommand(Channel.Teams, user, TeamsText.Command(activity.Text)));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            TeamsLog.Failed(log, "message", e);
-            answer = new OutgoingMessage(new MessageContent { Text = Text.Get(chat.Lang, "chat.error") });
-        }
-
+        // A card's Action.Submit fallback comes back as a message whose value is the button's data.
+        var answer = Answer(request, activity, log, chat => activity.Action is { } action
+            ? chat.Handle(Clicked(user, action, activity))
+            : chat.Handle(new IncomingCommand(Channel.Teams, user, TeamsText.Command(activity.Text))));
         var reply = answer.Replaces is { } at
             ? new TeamsReply(activity.ServiceUrl, at.Conversation, null, at.Id, TeamsCards.Activity(answer.Content))
             : new TeamsReply(activity.ServiceUrl, activity.ConversationId, activity.Id, null, TeamsCards.Activity(answer.Content));
-        if (!services.GetRequiredService<TeamsReplies>().Enqueue(reply))
+        if (!request.HttpContext.RequestServices.GetRequiredService<TeamsReplies>().Enqueue(reply))
         {
             TeamsLog.QueueFull(log);
         }
@@ -111,22 +98,28 @@ internal static class TeamsEndpoints
             return Refuse(log, StatusCodes.Status400BadRequest, "an adaptiveCard/action without a user or action data");
         }
 
+        var answer = Answer(request, activity, log, chat => chat.Handle(Clicked(user, action, activity)));
+        return TypedResults.Text(TeamsCards.InvokeResponse(answer.Content).ToJsonString(TeamsCards.Json), "application/json; charset=utf-8");
+    }
+
+    private static ActionInvoked Clicked(string user, TeamsAction action, TeamsActivity activity) =>
+        new(Channel.Teams, user, action.ActionId, action.Value, action.Input, activity.ReplyToId is { } on ? new MessageRef(activity.ConversationId, on) : null);
+
+    /// <summary>Refreshes the sender's conversation reference and runs the command; a failure is the <c>chat.error</c> message, not a 500.</summary>
+    private static OutgoingMessage Answer(HttpRequest request, TeamsActivity activity, ILogger log, Func<ChatCommands, OutgoingMessage> handle)
+    {
         var services = request.HttpContext.RequestServices;
         services.GetRequiredService<TeamsReferences>().Remember(activity);
         var chat = services.GetRequiredService<ChatCommands>();
-        MessageContent answer;
         try
         {
-            var on = activity.ReplyToId is { } id ? new MessageRef(activity.ConversationId, id) : null;
-            answer = chat.Handle(new ActionInvoked(Channel.Teams, user, action.ActionId, action.Value, action.Input, on)).Content;
+            return handle(chat);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            TeamsLog.Failed(log, "invoke", e);
-            answer = new MessageContent { Text = Text.Get(chat.Lang, "chat.error") };
+            TeamsLog.Failed(log, activity.Type, e);
+            return new OutgoingMessage(new MessageContent { Text = Text.Get(chat.Lang, "chat.error") });
         }
-
-        return TypedResults.Text(TeamsCards.InvokeResponse(answer).ToJsonString(TeamsCards.Json), "application/json; charset=utf-8");
     }
 
     private static IResult ConversationUpdate(HttpRequest request, TeamsActivity activity)
@@ -143,24 +136,5 @@ internal static class TeamsEndpoints
     {
         TeamsLog.Refused(log, status, reason);
         return TypedResults.StatusCode(status);
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMost(Stream body, int limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
