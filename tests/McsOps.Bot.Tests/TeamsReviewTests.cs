@@ -231,6 +231,25 @@ public sealed class TeamsReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AJustificationOverTheLimit_Is400_AndTheDecisionIsNotRecorded()
+    {
+        await _w.Send(_w.Message(TeamsWorld.Admin, "review group G-0042"));
+        await _w.Teams.WaitFor("reply");
+        var audit = _w.AuditCount;
+
+        var (status, _) = await _w.Send(_w.Click(TeamsWorld.Admin, ChatActions.Remove, "G-0042/S-0003", "1000000000001", new string('理', 4001)));
+
+        status.Should().Be(400);
+        _w.AuditCount.Should().Be(audit);
+        Decision().Should().Be(ReviewDecision.Pending);
+
+        (await _w.Send(_w.Click(TeamsWorld.Admin, ChatActions.Remove, "G-0042/S-0003", "1000000000001", new string('理', 400)))).Status.Should().Be(200);
+        Decision().Should().Be(ReviewDecision.Remove, "the same click with a reason that fits is recorded");
+
+        ReviewDecision? Decision() => _w.Store.Read(s => s.Reviews.OpenFor(G("G-0042"))!.Items.Single(i => i.Member.Value == "S-0003").Decision);
+    }
+
+    [Fact]
     public async Task OtherActivityTypes_AreAcknowledged_AndChangeNothing()
     {
         var changes = _w.Store.ChangeCounter;

@@ -37,6 +37,11 @@ internal sealed record TeamsAction(string ActionId, string Value, string? Input)
         }
 
         var input = TeamsActivity.Str(data, McsOps.Core.ChatActions.Justification) ?? TeamsActivity.Str(data, McsOps.Core.ChatActions.Evidence);
+        if (input is { Length: > TeamsActivity.MaxText })
+        {
+            throw new MalformedActivityException("input too long");
+        }
+
         return new TeamsAction(id, TeamsActivity.Str(data, ValueKey) ?? string.Empty, string.IsNullOrWhiteSpace(input) ? null : input);
     }
 }
