@@ -262,6 +262,49 @@ public sealed class TeamsReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyRateLimited_IsSentAgainAfterRetryAfter_OnTheBotsClock()
+    {
+        _w.Teams.Next("reply", 429, retryAfterSeconds: 2);
+
+        (await _w.Send(_w.Message(TeamsWorld.Admin, "help"))).Status.Should().Be(200);
+        await _w.Teams.WaitFor("reply");
+
+        // The retry waits on the bot's clock: it must not come before two seconds have passed on it.
+        var advanced = 0;
+        while (_w.Teams.Calls("reply").Count() < 2)
+        {
+            advanced.Should().BeLessThan(5, "the retry should have come after Retry-After");
+            _w.Clock.Advance(TimeSpan.FromSeconds(1));
+            advanced++;
+            try
+            {
+                await _w.Teams.WaitFor("reply", 2, seconds: 1);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        advanced.Should().BeGreaterThanOrEqualTo(2);
+        _w.Teams.Calls("reply").Select(c => c.Status).Should().Equal(429, 200);
+    }
+
+    [Fact]
+    public async Task AReplyRefusedFor4xx_IsNotSentAgain()
+    {
+        _w.Teams.Next("reply", 403);
+
+        (await _w.Send(_w.Message(TeamsWorld.Admin, "help"))).Status.Should().Be(200);
+        await _w.Teams.WaitFor("reply");
+        _w.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await _w.Send(_w.Message(TeamsWorld.Admin, "status"))).Status.Should().Be(200);
+        await _w.Teams.WaitFor("reply", 2);
+
+        _w.Teams.Calls("reply").Select(c => c.Status).Should().Equal(403, 200);
+        _w.Teams.Calls("reply").Last().Raw.Should().Contain(T("chat.status.title"), "the next reply is the next message's, not the refused one again");
+    }
+
+    [Fact]
     public async Task Help_AndStatus_AreAnsweredInTheConversation()
     {
         await _w.Send(_w.Message(TeamsWorld.Nurse, "help"));
