@@ -9,6 +9,7 @@ namespace McsOps.Bot.Tests;
 /// the store, writes no audit entry and sends nothing to Teams. The activity used is the admin's
 /// <c>review group P-0042</c>, which, processed, would open a review.
 /// </summary>
+[Collection(TeamsCollection.Name)]
 public sealed class TeamsAuthTests : IAsyncLifetime
 {
     private TeamsWorld _w = null!;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace McsOps.Bot.Tests;
 
 /// <summary>The outbox dispatcher's view of Teams: who is reachable, one proactive delivery, and what each platform answer becomes.</summary>
+[Collection(TeamsCollection.Name)]
 public sealed class TeamsDeliveryTests : IAsyncLifetime
 {
     private TeamsWorld _w = null!;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace McsOps.Bot.Tests;
 
 /// <summary>Teams in the real service (ServiceHost, a temp data directory, the real database): off unless configured, on end to end when it is, and its settings checked at start.</summary>
+[Collection(TeamsCollection.Name)]
 public sealed class TeamsHostTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using McsOps.Core;
 namespace McsOps.Bot.Tests;
 
 /// <summary>Commands, clicks, conversation references and malformed activities through the real pipeline and a fake Teams on 127.0.0.1.</summary>
+[Collection(TeamsCollection.Name)]
 public sealed class TeamsReviewTests : IAsyncLifetime
 {
     private TeamsWorld _w = null!;
