@@ -52,6 +52,34 @@ internal static class ChatSeed
             .Should().HaveCount(3).And.OnlyContain(e => e.Actor == "S-0001" && e.Channel == platform);
     }
 
+    /// <summary>
+    /// Advances the bot's fake clock a second at a time until <paramref name="arrived"/> holds,
+    /// giving the bot up to a second of real time after each step (<paramref name="waitASecond"/>,
+    /// which throws <see cref="TimeoutException"/> when nothing came); returns the seconds it took.
+    /// </summary>
+    public static async Task<int> SecondsUntil(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, Func<bool> arrived, Func<Task> waitASecond, int atMost = 5)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(arrived);
+        ArgumentNullException.ThrowIfNull(waitASecond);
+        var advanced = 0;
+        while (!arrived())
+        {
+            advanced.Should().BeLessThan(atMost, "the retry should have come after Retry-After");
+            clock.Advance(TimeSpan.FromSeconds(1));
+            advanced++;
+            try
+            {
+                await waitASecond();
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        return advanced;
+    }
+
     /// <summary>Asserts that nothing in <paramref name="outgoing"/> (bodies sent to or answered to the platform) holds personal data.</summary>
     public static void NoPersonalData(IEnumerable<string> outgoing)
     {
