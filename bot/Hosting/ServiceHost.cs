@@ -54,6 +54,7 @@ public static class ServiceHost
         app.MapHealth();
         app.MapAdminApi();
         app.MapSlack();
+        app.MapTeams();
         return app;
     }
 
@@ -115,6 +116,7 @@ public static class ServiceHost
         // The chat adapters run their operations on the owner's store (resolved at the first chat request).
         builder.Services.AddSingleton(services => services.GetRequiredService<StoreOwner>().Store);
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         // After every platform: the dispatcher runs only when one of them is configured.
         builder.Services.AddOutboxDispatcher(builder.Configuration);
         // Listing the socket with the configured URLs keeps --urls / ASPNETCORE_URLS in force (a

@@ -13,8 +13,6 @@ public sealed class SlackReviewTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _w.DisposeAsync();
 
-    private static GroupCode G(string code) => GroupCode.Parse(code);
-
     private static StaffCode S(string code) => StaffCode.Parse(code);
 
     private static string T(string key, params object?[] args) => Text.Get(Lang.Ja, key, args);
@@ -24,14 +22,7 @@ public sealed class SlackReviewTests : IAsyncLifetime
         [.. message["blocks"]!.AsArray().Where(b => b!["type"]!.ToString() == "actions")
             .SelectMany(b => b!["elements"]!.AsArray()).Select(e => (e!["action_id"]!.ToString(), e["value"]!.ToString()))];
 
-    private void NoPersonalData()
-    {
-        _w.Outgoing.Should().NotBeEmpty();
-        foreach (var text in _w.Outgoing)
-        {
-            text.Should().NotContainAny(SlackWorld.PersonalData);
-        }
-    }
+    private void NoPersonalData() => ChatSeed.NoPersonalData(_w.Outgoing);
 
     [Fact]
     public async Task AFullReviewByClicks_EndsWithRemovalsPendingMcsActionsAndTheMessageUpdatedInPlace()
@@ -61,17 +52,7 @@ public sealed class SlackReviewTests : IAsyncLifetime
         last.Raw.Should().Contain(T("chat.sheet.completed", 1, 2, 0));
         Buttons(last.Body).Should().BeEmpty();
         _w.Slack.Calls("chat.postMessage").Should().ContainSingle("every click updated the one message");
-        _w.Store.Read(s => s.Reviews.ByGroup(G("G-0042")).Single().Status).Should().Be(ReviewStatus.Completed);
-        _w.Store.Read(s => s.Memberships.ByGroup(G("G-0042")).ToDictionary(m => m.Staff.Value, m => m.State)).Should().Equal(new Dictionary<string, MembershipState>
-        {
-            ["S-0001"] = MembershipState.Active,
-            ["S-0002"] = MembershipState.RemovalPending,
-            ["S-0003"] = MembershipState.RemovalPending,
-        });
-        _w.Store.Read(s => s.Actions.Open().Where(a => a.Kind == McsActionKind.RemoveMember).Select(a => a.Key)).Should()
-            .BeEquivalentTo("remove_member:G-0042:S-0002", "remove_member:G-0042:S-0003");
-        _w.Store.Read(s => s.Audit.All().Where(e => e.Action == "reviews.decide").Select(e => (e.Actor, e.Channel)).ToList())
-            .Should().HaveCount(3).And.OnlyContain(e => e.Actor == "S-0001" && e.Channel == Channel.Slack);
+        ChatSeed.FullReviewRecorded(_w.Store, Channel.Slack);
         NoPersonalData();
     }
 
@@ -157,20 +138,7 @@ public sealed class SlackReviewTests : IAsyncLifetime
         await _w.Slack.WaitFor("chat.postMessage");
 
         // The retry waits on the bot's clock: it must not come before two seconds have passed on it.
-        var advanced = 0;
-        while (_w.Slack.Calls("chat.postMessage").Count() < 2)
-        {
-            advanced.Should().BeLessThan(5, "the retry should have come after Retry-After");
-            _w.Clock.Advance(TimeSpan.FromSeconds(1));
-            advanced++;
-            try
-            {
-                await _w.Slack.WaitFor("chat.postMessage", 2, seconds: 1);
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
+        var advanced = await ChatSeed.SecondsUntil(_w.Clock, () => _w.Slack.Calls("chat.postMessage").Count() >= 2, () => _w.Slack.WaitFor("chat.postMessage", 2, seconds: 1));
 
         advanced.Should().BeGreaterThanOrEqualTo(2);
         _w.Slack.Calls("chat.postMessage").Select(c => c.Status).Should().Equal(429, 200);

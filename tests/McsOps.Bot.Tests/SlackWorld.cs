@@ -28,19 +28,7 @@ internal sealed class SlackWorld : IAsyncDisposable
     public const string Unlinked = "UNKNOWN99";
 
     /// <summary>The patients' names and kana and the groups' names in MCS of the seed: none may reach Slack.</summary>
-    public static readonly string[] PersonalData = ["青木太郎", "アオキタロウ", "石井和子", "イシイカズコ", "青木様 在宅チーム", "石井様 在宅チーム", "多職種連携 連絡用", "青木", "石井"];
-
-    private const string Staff = """
-        staff_code,facility_code,name,kana,profession,email,roles,status,last_day,password_class,password_changed_on,slack_user_id
-        S-0001,F-0001,山田一郎,ヤマダイチロウ,医師,yamada@example.jp,admin,active,,13mixed,,UADMIN001
-        S-0002,F-0001,佐藤花子,サトウハナコ,nurse,sato@example.jp,,active,,8rotating,2026/9/30,UNURSE002
-        S-0003,F-0002,鈴木三郎,スズキサブロウ,看護師,suzuki@example.jp,,active,,unknown,,UEXTRN003
-        """;
-
-    private const string Memberships = """
-        group_code,staff_code,state,invited_by,invited_on
-        G-0042,S-0003,active,S-0001,2026-06-01
-        """;
+    public static readonly string[] PersonalData = ChatSeed.PersonalData;
 
     private readonly TestStore _store = new();
     private readonly List<string> _responses = [];
@@ -51,9 +39,7 @@ internal sealed class SlackWorld : IAsyncDisposable
     {
         Slack = slack;
         Clock = clock ?? _store.Time;
-        _store.Seed();
-        _store.Import("staff", Staff).Rejected.Should().BeFalse();
-        _store.Import("memberships", Memberships).Rejected.Should().BeFalse();
+        ChatSeed.Seed(_store, "slack_user_id", Admin, Nurse, External);
     }
 
     public FakeSlack Slack { get; }

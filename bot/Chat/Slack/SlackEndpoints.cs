@@ -104,7 +104,7 @@ internal static class SlackEndpoints
             return (null, TypedResults.Unauthorized());
         }
 
-        var body = request.ContentLength > MaxBody ? null : await ReadAtMost(request.Body, MaxBody, ct);
+        var body = request.ContentLength > MaxBody ? null : await RequestBody.ReadAtMost(request.Body, MaxBody, ct);
         if (body is null)
         {
             SlackLog.Refused(log, "body over 64 KiB");
@@ -118,25 +118,6 @@ internal static class SlackEndpoints
         }
 
         return (QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)), null);
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMost(Stream body, int limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static string? One(Dictionary<string, StringValues> form, string name) =>

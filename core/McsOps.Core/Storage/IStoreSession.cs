@@ -30,6 +30,8 @@ public interface IStoreSession
 
     ILinkCodeStore LinkCodes { get; }
 
+    IChatConversationStore Conversations { get; }
+
     IDueIndex Due { get; }
 
     IBackupLog Backups { get; }

@@ -90,6 +90,14 @@ public interface ILinkCodeStore
     LinkCode? Take(string hash);
 }
 
+/// <summary>The chat conversation references (how to reach a user proactively), one per platform user.</summary>
+public interface IChatConversationStore
+{
+    ChatConversation? Find(Channel platform, string user);
+
+    void Save(ChatConversation conversation);
+}
+
 public interface IChecklistRepository : IRepository<StaffCode, Checklist>
 {
     IReadOnlyList<Checklist> Open();

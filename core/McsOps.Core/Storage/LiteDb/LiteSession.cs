@@ -31,6 +31,7 @@ internal sealed class LiteSession : IStoreSession
         Checklists = new ChecklistRepository(this);
         DueIndex = new LiteDueIndex(this);
         LinkCodes = new LiteLinkCodeStore(this);
+        Conversations = new LiteChatConversationStore(this);
         Backups = new LiteBackupLog(this);
     }
 
@@ -86,6 +87,8 @@ internal sealed class LiteSession : IStoreSession
     public IDueIndex Due => DueIndex;
 
     public ILinkCodeStore LinkCodes { get; }
+
+    public IChatConversationStore Conversations { get; }
 
     public LiteDueIndex DueIndex { get; }
 
