@@ -112,6 +112,9 @@ public static class ServiceHost
         builder.Services.AddSingleton(socket);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreOwner>();
+        // Kestrel stops first and waits this long for the requests in flight (an import can take
+        // tens of seconds) before it drops their connections; systemd's TimeoutStopSec is above it.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(80));
         builder.Services.AddHostedService(services => services.GetRequiredService<StoreOwner>());
         // The chat adapters run their operations on the owner's store (resolved at the first chat request).
         builder.Services.AddSingleton(services => services.GetRequiredService<StoreOwner>().Store);
