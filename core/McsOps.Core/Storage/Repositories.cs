@@ -84,7 +84,8 @@ public interface IOutboxRepository : IRepository<string, OutboxMessage>
 
 public interface ILinkCodeStore
 {
-    void Save(LinkCode code);
+    /// <summary>Stores the code, voiding any code the same staff member had; returns how many were voided.</summary>
+    int Save(LinkCode code);
 
     /// <summary>Removes and returns the code with this hash: a code works once.</summary>
     LinkCode? Take(string hash);
