@@ -90,6 +90,115 @@ public sealed class RemoteCliTests : IAsyncLifetime
         both.Stderr.Should().Contain("--embedded and --socket exclude each other");
     }
 
+    [Fact]
+    public async Task Backup_WhileTheServiceRuns_IsTakenByTheService_ListedAndVerifiedThroughTheSocket()
+    {
+        _service = await RunningService.StartReadyAsync(_dir);
+
+        var taken = await McsopsAsync("backup");
+        var list = await McsopsAsync("backup", "list");
+        var newest = await McsopsAsync("backup", "verify");
+        var file = Directory.GetFiles(Path.Combine(_dir, "backups"), "*.db").Single();
+        var copy = Path.Combine(_dir, "copied.db");
+        File.Copy(file, copy);
+        var sound = await McsopsAsync("backup", "verify", copy);
+        var bytes = await File.ReadAllBytesAsync(copy);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(copy, bytes);
+        File.Copy(file + ".sha256", copy + ".sha256");
+        var flipped = await McsopsAsync("backup", "verify", copy);
+        var missing = await McsopsAsync("backup", "verify", Path.Combine(_dir, "nothing.db"));
+
+        taken.Code.Should().Be(0, taken.Stderr);
+        taken.Stdout.Should().MatchRegex(@"^backup taken and verified: .*mcsops-\d{8}T\d{6}Z\.db \(SHA-256 [0-9a-f]{64}; writes paused \d+(\.\d)? ms\)\n$");
+        list.Code.Should().Be(0, list.Stderr);
+        list.Stdout.Should().Contain(file).And.Contain(" bytes ");
+        newest.Code.Should().Be(0, newest.Stderr);
+        sound.Code.Should().Be(0, sound.Stderr);
+        sound.Stdout.Should().StartWith($"the backup {copy} is sound");
+        flipped.Code.Should().Be(5);
+        flipped.Stderr.Should().Contain("sha256 differs from the sidecar");
+        missing.Code.Should().Be(2);
+        using var client = _service.Connect();
+        System.Text.Encoding.UTF8.GetString(client.Execute(new ExportData("audit", ExportFormat.Csv))).Should().Contain(",S-0001,cli,backup.create,");
+    }
+
+    [Fact]
+    public async Task RestoreAndKeyRotate_WhileTheServiceRuns_Exit4SayingToStopTheService_AndChangeNothing()
+    {
+        _service = await RunningService.StartReadyAsync(_dir);
+        (await McsopsAsync("backup")).Code.Should().Be(0);
+        var file = Directory.GetFiles(Path.Combine(_dir, "backups"), "*.db").Single();
+        var key = await File.ReadAllBytesAsync(Path.Combine(_dir, "mcsops.key"));
+
+        var restore = await McsopsAsync("restore", file);
+        var rotate = await McsopsAsync("key", "rotate");
+        var rotateJa = await McsopsAsync("--lang", "ja", "key", "rotate");
+
+        restore.Code.Should().Be(4);
+        restore.Stderr.Should().Contain("cannot restore while the service (mcsops-bot) is running: stop it first");
+        rotate.Code.Should().Be(4);
+        rotate.Stderr.Should().Contain("cannot rotate the key while the service (mcsops-bot) is running");
+        rotateJa.Stderr.Should().Contain("サービス (mcsops-bot) が動作中のため鍵を交換できません");
+        (await File.ReadAllBytesAsync(Path.Combine(_dir, "mcsops.key"))).Should().Equal(key);
+        Directory.GetFiles(_dir, "*.replaced-*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task KeyRotate_WithTheServiceStopped_OldBackupsStillVerify_AndTheServiceOpensTheRotatedFile()
+    {
+        _service = await RunningService.StartReadyAsync(_dir);
+        (await McsopsAsync("backup")).Code.Should().Be(0);
+        await _service.StopAsync();
+        var file = Directory.GetFiles(Path.Combine(_dir, "backups"), "*.db").Single();
+
+        var rotate = await McsopsAsync("key", "rotate");
+        var verify = await McsopsAsync("backup", "verify", file);
+        await _service.DisposeAsync();
+        _service = await RunningService.StartReadyAsync(_dir);
+        var audit = await McsopsAsync("audit", "verify");
+
+        rotate.Code.Should().Be(0, rotate.Stderr);
+        rotate.Stdout.Should().Contain("the database is re-encrypted with a new key").And.Contain("mcsops.key.").And.Contain(".old");
+        verify.Code.Should().Be(0, verify.Stderr);
+        audit.Code.Should().Be(0, audit.Stderr);
+        using var client = _service.Connect();
+        System.Text.Encoding.UTF8.GetString(client.Execute(new ExportData("audit", ExportFormat.Csv))).Should().Contain(",S-0001,cli,key.rotate,database,");
+    }
+
+    [Fact]
+    public async Task LinkCode_PrintsOnlyTheCode_ThroughTheServiceAndEmbedded_NeverInTheAudit_BadCodesExit2Or3()
+    {
+        _service = await RunningService.StartReadyAsync(_dir);
+
+        var remote = await McsopsAsync("link-code", "S-0002");
+        var unknown = await McsopsAsync("link-code", "S-0404");
+        var malformed = await McsopsAsync("link-code", "S/0002");
+        var malformedJa = await McsopsAsync("--lang", "ja", "link-code", "S/0002");
+        var noArgument = await McsopsAsync("link-code");
+        await _service.StopAsync();
+        var embedded = await McsopsAsync("--embedded", "link-code", "s-0002");
+
+        remote.Code.Should().Be(0, remote.Stderr);
+        remote.Stdout.Should().MatchRegex("^[A-Z2-9]{8}\n$");
+        embedded.Code.Should().Be(0, embedded.Stderr);
+        embedded.Stdout.Should().MatchRegex("^[A-Z2-9]{8}\n$").And.NotBe(remote.Stdout);
+        unknown.Code.Should().Be(3);
+        unknown.Stderr.Should().Contain("S-0404 is not known");
+        malformed.Code.Should().Be(2);
+        malformed.Stderr.Should().Contain("'S/0002' is not a staff code");
+        malformedJa.Stderr.Should().Contain("スタッフコード 'S/0002' は正しくありません");
+        noArgument.Code.Should().Be(2);
+        using var store = TestFacility.Open(_dir);
+        var entries = store.Read(s => s.Audit.All().Where(e => e.Action == "staff.linkcode").ToList());
+        entries.Should().HaveCount(2);
+        entries[0].Channel.Should().Be(Channel.Cli);
+        entries.Should().OnlyContain(e => !e.Details.Contains(remote.Stdout.Trim()) && !e.Details.Contains(embedded.Stdout.Trim()));
+        entries[1].Details.Should().Contain("the previous code is void");
+        store.Write(s => s.LinkCodes.Take(McsOps.Core.LinkCode.HashOf(remote.Stdout.Trim()))).Should().BeNull("the new code voided it");
+        store.Write(s => s.LinkCodes.Take(McsOps.Core.LinkCode.HashOf(embedded.Stdout.Trim()))).Should().NotBeNull();
+    }
+
     private async Task<(int Code, string Stdout, string Stderr)> McsopsAsync(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
