@@ -199,21 +199,5 @@ public sealed class RemoteCliTests : IAsyncLifetime
         store.Write(s => s.LinkCodes.Take(McsOps.Core.LinkCode.HashOf(embedded.Stdout.Trim()))).Should().NotBeNull();
     }
 
-    private async Task<(int Code, string Stdout, string Stderr)> McsopsAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        string[] all = [Path.Combine(AppContext.BaseDirectory, "mcsops.dll"), "--data-dir", _dir, "--lang", "en", .. args];
-        foreach (var a in all)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Stdout, string Stderr)> McsopsAsync(params string[] args) => Programs.McsopsAsync(_dir, args);
 }
