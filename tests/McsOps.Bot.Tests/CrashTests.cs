@@ -16,39 +16,24 @@ namespace McsOps.Bot.Tests;
 /// here. The kill comes once the import's transaction reaches the disk (the file and its log grew
 /// by 256 KiB), i.e. during its commit, or after 60 s in flight.
 /// </summary>
-public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class CrashTests(ITestOutputHelper output) : AdminFacilityTest
 {
     private const int Rows = 100_000;
-    private readonly string _dir = TestFacility.Create("admin");
-    private RunningService? _service;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-        }
-
-        TestFacility.Delete(_dir);
-    }
-
     [Fact]
     public async Task Kill9DuringABigImport_AfterRestart_TheImportIsAllOrNothing_AndTheAuditChainVerifies()
     {
-        var file = Path.Combine(_dir, "big-staff.csv");
+        var file = Path.Combine(Dir, "big-staff.csv");
         await File.WriteAllTextAsync(file, BigStaffCsv());
-        var socket = Path.Combine(_dir, "admin.sock");
-        var log = Path.Combine(_dir, "mcsops-log.db");
+        var socket = Path.Combine(Dir, "admin.sock");
+        var log = Path.Combine(Dir, "mcsops-log.db");
         var before = Count();
 
-        using var bot = Programs.StartBot(_dir, "--AdminApi:MaxRequestMegabytes=64");
+        using var bot = Programs.StartBot(Dir, "--AdminApi:MaxRequestMegabytes=64");
         bot.BeginErrorReadLine();
         await UntilAsync(() => RemoteOpsClient.TryConnect(socket, Channel.Cli) is { } c && Dispose(c), TimeSpan.FromSeconds(30));
-        var db = Path.Combine(_dir, "mcsops.db");
+        var db = Path.Combine(Dir, "mcsops.db");
         var logAtStart = Length(log) + Length(db);
-        using var import = Programs.StartMcsops(_dir, "import", "staff", file);
+        using var import = Programs.StartMcsops(Dir, "import", "staff", file);
         var importOut = import.StandardError.ReadToEndAsync();
 
         // Killed while the import runs in the service: once it is in flight, as soon as its
@@ -66,9 +51,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         await import.WaitForExitAsync();
         output.WriteLine($"killed {inFlight.ElapsedMilliseconds} ms into the import; log {logAtStart} -> {logWhenKilled} bytes; mcsops exit {import.ExitCode}: {(await importOut).Trim()}");
 
-        _service = await RunningService.StartReadyAsync(_dir);
-        var audit = await Programs.McsopsAsync(_dir, "audit", "verify");
-        await _service.StopAsync();
+        Service = await RunningService.StartReadyAsync(Dir);
+        var audit = await Programs.McsopsAsync(Dir, "audit", "verify");
+        await Service.StopAsync();
         var after = Count();
         output.WriteLine($"after the restart: {after.Staff - before.Staff} of {Rows} rows present; audit: {audit.Stdout.Trim()}");
 
@@ -83,7 +68,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Staff records, and whether the first and the last row of the file are there.</summary>
     private (int Staff, bool First, bool Last) Count()
     {
-        using var store = TestFacility.Open(_dir);
+        using var store = TestFacility.Open(Dir);
         return store.Read(s => (s.Staff.Count(), s.Staff.Find(StaffCode.Parse("Y-000000")) is not null, s.Staff.Find(StaffCode.Parse($"Y-{Rows - 1:D6}")) is not null));
     }
 
