@@ -147,7 +147,7 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
                     ops.Store.SchemaVersion,
                     Volatile.Read(ref _inFlight) - 1,
                     LastSweep,
-                    s.Outbox.ByState(OutboxState.Pending).Count,
+                    s.Outbox.CountByState(OutboxState.Pending),
                     s.Backups.Last() is { } b ? new ReadyBackup(b.At, b.File, b.Ok) : null)),
                 mayChange: false);
         }

@@ -80,6 +80,9 @@ public interface IOutboxRepository : IRepository<string, OutboxMessage>
     bool Enqueue(OutboxMessage message);
 
     IReadOnlyList<OutboxMessage> ByState(OutboxState state);
+
+    /// <summary>How many messages are in <paramref name="state"/>, counted on the index (<c>/readyz</c> asks often).</summary>
+    int CountByState(OutboxState state);
 }
 
 public interface ILinkCodeStore
