@@ -109,6 +109,19 @@ public sealed class RemoteCliTests : AdminFacilityTest
     }
 
     [Fact]
+    public async Task VerifyFile_LargerThanTheSocketTakes_Exit2NamingTheSetting()
+    {
+        Service = await RunningService.StartReadyAsync(Dir, "AdminApi:MaxRequestMegabytes=1");
+        var big = Path.Combine(Dir, "big.db");
+        await File.WriteAllBytesAsync(big, new byte[2 * 1024 * 1024]);
+
+        var result = await McsopsAsync("backup", "verify", big);
+
+        result.Code.Should().Be(2);
+        result.Stderr.Should().Contain($"the backup {big} is larger than the service accepts on its socket (AdminApi:MaxRequestMegabytes, 1 MiB)");
+    }
+
+    [Fact]
     public async Task RestoreAndKeyRotate_WhileTheServiceRuns_Exit4SayingToStopTheService_AndChangeNothing()
     {
         Service = await RunningService.StartReadyAsync(Dir);

@@ -78,7 +78,14 @@ internal static class BackupVerb
         {
             var sidecar = path + ".sha256";
             var hash = File.Exists(sidecar) ? File.ReadAllText(sidecar).Split(' ', 2)[0].Trim() : null;
-            check = client.Execute(new VerifyBackupBytes(Path.GetFileName(path), File.ReadAllBytes(path), hash)) with { Path = path };
+            try
+            {
+                check = client.Execute(new VerifyBackupBytes(Path.GetFileName(path), File.ReadAllBytes(path), hash)) with { Path = path };
+            }
+            catch (OpsException e) when (e.Key == "api.toolarge")
+            {
+                throw new OpsException(ExitCode.BadArguments, "backup.toolarge", path, e.Args[0]);
+            }
         }
         else
         {

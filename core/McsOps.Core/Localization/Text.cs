@@ -150,6 +150,7 @@ public static partial class Text
         ["backup.good"] = ("バックアップ {0} は正常です (監査ログ {1} 件を検証)", "the backup {0} is sound ({1} audit entries verified)"),
         ["backup.restored"] = ("{0} から復元しました。置き換えたファイルは {1} に残しています", "restored from {0}; the replaced file is kept as {1}"),
         ["backup.notconfigured"] = ("このプロセスではバックアップを扱えません", "this process does not handle backups"),
+        ["backup.toolarge"] = ("バックアップ {0} はサービスがソケットで受け取れる大きさ (AdminApi:MaxRequestMegabytes、{1} MiB) を超えています。設定を上げてサービスを再起動するか、サービスを停止して検証してください", "the backup {0} is larger than the service accepts on its socket (AdminApi:MaxRequestMegabytes, {1} MiB): raise the setting and restart the service, or verify it with the service stopped"),
         ["backup.empty"] = ("バックアップ {0} の中身が空です", "the backup {0} is empty"),
         ["backup.listline"] = ("{0}  {1,12:N0} バイト  {2}", "{0}  {1,12:N0} bytes  {2}"),
         ["restore.servicerunning"] = ("サービス (mcsops-bot) が動作中のため復元できません。サービスを停止してから実行してください (ソケット {0} が応答しています)", "cannot restore while the service (mcsops-bot) is running: stop it first (its socket {0} answers)"),
