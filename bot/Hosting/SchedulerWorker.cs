@@ -34,6 +34,7 @@ internal sealed class SchedulerWorker(StoreOwner owner, Settings settings, TimeP
     private void Sweep(DateTimeOffset at)
     {
         var result = owner.Run(ops => new Sweeper(settings.Policy).Run(ops.Store, at));
+        owner.LastSweep = at;
         Log.Swept(logger, at, result.ReviewsOpened, result.ReviewsEscalated, result.MessagesEnqueued);
     }
 

@@ -46,6 +46,15 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
         }
     }
 
+    /// <summary>When the scheduler's last sweep ran in this process (null before the first).</summary>
+    public DateTimeOffset? LastSweep
+    {
+        get => Interlocked.Read(ref _lastSweep) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        set => Interlocked.Exchange(ref _lastSweep, value?.UtcTicks ?? 0);
+    }
+
+    private long _lastSweep;
+
     /// <summary>Why the database could not be opened; the service then stops with its exit code.</summary>
     public OpsException? Failure { get; private set; }
 
@@ -131,7 +140,16 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
         try
         {
             // Counted without this probe itself.
-            return Run(ops => new Readiness(Tokens.Format(StoreState.Open), ops.Store.ChangeCounter, ops.Store.SchemaVersion, Volatile.Read(ref _inFlight) - 1), mayChange: false);
+            return Run(
+                ops => ops.Store.Read(s => new Readiness(
+                    Tokens.Format(StoreState.Open),
+                    ops.Store.ChangeCounter,
+                    ops.Store.SchemaVersion,
+                    Volatile.Read(ref _inFlight) - 1,
+                    LastSweep,
+                    s.Outbox.CountByState(OutboxState.Pending),
+                    s.Backups.Last() is { } b ? new ReadyBackup(b.At, b.File, b.Ok) : null)),
+                mayChange: false);
         }
         catch (OpsException)
         {
@@ -198,7 +216,7 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
             socket.Publish();
             lock (_gate)
             {
-                _ops = new Ops(_store, settings.Policy, time);
+                _ops = new Ops(_store, settings.Policy, time) { Backup = BackupPlace.Of(settings) };
                 State = StoreState.Open;
             }
 

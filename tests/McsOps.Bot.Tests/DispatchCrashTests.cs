@@ -79,7 +79,7 @@ public sealed class DispatchCrashTests
 
     private static Process Start(string dir, FakeSlack slack)
     {
-        var bot = HostTests.StartBot(dir, DispatchWorld.SlackSettings(slack));
+        var bot = Programs.StartBot(dir, DispatchWorld.SlackSettings(slack));
         bot.ErrorDataReceived += (_, _) => { };
         bot.BeginErrorReadLine();
         return bot;

@@ -217,20 +217,7 @@ public sealed class HostTests : IAsyncLifetime
         return true;
     }
 
-    internal static Process StartBot(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        string[] all = [Path.Combine(AppContext.BaseDirectory, "mcsops-bot.dll"), "--McsOps:DataDirectory=" + dir, "--urls=http://127.0.0.1:0", .. args];
-        foreach (var a in all)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
-    }
+    private static Process StartBot(string dir, params string[] args) => Programs.StartBot(dir, args);
 
     internal static async Task<(int Code, string Stderr)> RunBotAsync(string dir, params string[] args)
     {

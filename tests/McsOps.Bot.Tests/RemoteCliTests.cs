@@ -5,30 +5,15 @@ using McsOps.Core.Csv;
 namespace McsOps.Bot.Tests;
 
 /// <summary>The real <c>mcsops</c>, as separate processes, against the running service (or its absence).</summary>
-public sealed class RemoteCliTests : IAsyncLifetime
+public sealed class RemoteCliTests : AdminFacilityTest
 {
-    private readonly string _dir = TestFacility.Create("admin");
-    private RunningService? _service;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-        }
-
-        TestFacility.Delete(_dir);
-    }
-
     [Fact]
     public async Task Due_ThroughTheService_PrintsWhatEmbeddedModePrints()
     {
-        _service = await RunningService.StartReadyAsync(_dir);
+        Service = await RunningService.StartReadyAsync(Dir);
 
         var remote = await McsopsAsync("due", "--at", "2026-12-01");
-        await _service.StopAsync();
+        await Service.StopAsync();
         var embedded = await McsopsAsync("--embedded", "due", "--at", "2026-12-01");
 
         remote.Code.Should().Be(0, remote.Stderr);
@@ -40,8 +25,8 @@ public sealed class RemoteCliTests : IAsyncLifetime
     [Fact]
     public async Task Import_ThroughTheService_SendsTheFile_AndIsAuditedAsTheMappedStaffOnTheCliChannel()
     {
-        _service = await RunningService.StartReadyAsync(_dir);
-        var file = Path.Combine(_dir, "new-staff.csv");
+        Service = await RunningService.StartReadyAsync(Dir);
+        var file = Path.Combine(Dir, "new-staff.csv");
         await File.WriteAllTextAsync(file, "staff_code,facility_code,name,profession\nS-0003,F-0001,鈴木次郎,nurse\n");
 
         var dry = await McsopsAsync("import", "staff", file, "--dry-run");
@@ -50,7 +35,7 @@ public sealed class RemoteCliTests : IAsyncLifetime
         dry.Stdout.Should().Be("staff (dry run, nothing written): 1 created, 0 updated, 0 unchanged\n");
         result.Code.Should().Be(0, result.Stderr);
         result.Stdout.Should().Be("staff: 1 created, 0 updated, 0 unchanged\n");
-        using var client = _service.Connect();
+        using var client = Service.Connect();
         var audit = System.Text.Encoding.UTF8.GetString(client.Execute(new ExportData("audit", ExportFormat.Csv)));
         audit.Should().Contain(",S-0001,cli,staff.create,S-0003,import new-staff.csv,");
     }
@@ -58,7 +43,7 @@ public sealed class RemoteCliTests : IAsyncLifetime
     [Fact]
     public async Task Embedded_WhileTheServiceRuns_Exits4NamingTheServicesPid()
     {
-        _service = await RunningService.StartReadyAsync(_dir);
+        Service = await RunningService.StartReadyAsync(Dir);
 
         var result = await McsopsAsync("--embedded", "audit", "verify");
 
@@ -69,20 +54,20 @@ public sealed class RemoteCliTests : IAsyncLifetime
     [Fact]
     public async Task LockHeldAndNoSocketAnswers_Exits4SayingBoth()
     {
-        using var holder = TestFacility.Open(_dir);
+        using var holder = TestFacility.Open(Dir);
 
         var result = await McsopsAsync("due");
 
         result.Code.Should().Be(4);
         result.Stderr.Should().Contain($"in use by another process (PID {Environment.ProcessId})")
-            .And.Contain($"the service's socket {Path.Combine(_dir, "admin.sock")} does not answer");
+            .And.Contain($"the service's socket {Path.Combine(Dir, "admin.sock")} does not answer");
     }
 
     [Fact]
     public async Task ForcedSocket_ThatDoesNotAnswer_Exits4_AndWithEmbeddedExits2()
     {
-        var forced = await McsopsAsync("--socket", Path.Combine(_dir, "nobody.sock"), "due");
-        var both = await McsopsAsync("--socket", Path.Combine(_dir, "nobody.sock"), "--embedded", "due");
+        var forced = await McsopsAsync("--socket", Path.Combine(Dir, "nobody.sock"), "due");
+        var both = await McsopsAsync("--socket", Path.Combine(Dir, "nobody.sock"), "--embedded", "due");
 
         forced.Code.Should().Be(4);
         forced.Stderr.Should().Contain("nobody.sock does not answer");
@@ -90,21 +75,130 @@ public sealed class RemoteCliTests : IAsyncLifetime
         both.Stderr.Should().Contain("--embedded and --socket exclude each other");
     }
 
-    private async Task<(int Code, string Stdout, string Stderr)> McsopsAsync(params string[] args)
+    [Fact]
+    public async Task Backup_WhileTheServiceRuns_IsTakenByTheService_ListedAndVerifiedThroughTheSocket()
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        string[] all = [Path.Combine(AppContext.BaseDirectory, "mcsops.dll"), "--data-dir", _dir, "--lang", "en", .. args];
-        foreach (var a in all)
-        {
-            psi.ArgumentList.Add(a);
-        }
+        Service = await RunningService.StartReadyAsync(Dir);
 
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var taken = await McsopsAsync("backup");
+        var list = await McsopsAsync("backup", "list");
+        var newest = await McsopsAsync("backup", "verify");
+        var file = Directory.GetFiles(Path.Combine(Dir, "backups"), "*.db").Single();
+        var copy = Path.Combine(Dir, "copied.db");
+        File.Copy(file, copy);
+        var sound = await McsopsAsync("backup", "verify", copy);
+        var bytes = await File.ReadAllBytesAsync(copy);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(copy, bytes);
+        File.Copy(file + ".sha256", copy + ".sha256");
+        var flipped = await McsopsAsync("backup", "verify", copy);
+        var missing = await McsopsAsync("backup", "verify", Path.Combine(Dir, "nothing.db"));
+
+        taken.Code.Should().Be(0, taken.Stderr);
+        taken.Stdout.Should().MatchRegex(@"^backup taken and verified: .*mcsops-\d{8}T\d{6}Z\.db \(SHA-256 [0-9a-f]{64}; writes paused \d+(\.\d)? ms\)\n$");
+        list.Code.Should().Be(0, list.Stderr);
+        list.Stdout.Should().Contain(file).And.Contain(" bytes ");
+        newest.Code.Should().Be(0, newest.Stderr);
+        sound.Code.Should().Be(0, sound.Stderr);
+        sound.Stdout.Should().StartWith($"the backup {copy} is sound");
+        flipped.Code.Should().Be(5);
+        flipped.Stderr.Should().Contain("sha256 differs from the sidecar");
+        missing.Code.Should().Be(2);
+        using var client = Service.Connect();
+        System.Text.Encoding.UTF8.GetString(client.Execute(new ExportData("audit", ExportFormat.Csv))).Should().Contain(",S-0001,cli,backup.create,");
     }
+
+    [Fact]
+    public async Task VerifyFile_LargerThanTheSocketTakes_Exit2NamingTheSetting()
+    {
+        Service = await RunningService.StartReadyAsync(Dir, "AdminApi:MaxRequestMegabytes=1");
+        var big = Path.Combine(Dir, "big.db");
+        await File.WriteAllBytesAsync(big, new byte[2 * 1024 * 1024]);
+
+        var result = await McsopsAsync("backup", "verify", big);
+
+        result.Code.Should().Be(2);
+        result.Stderr.Should().Contain($"the backup {big} is larger than the service accepts on its socket (AdminApi:MaxRequestMegabytes, 1 MiB)");
+    }
+
+    [Fact]
+    public async Task RestoreAndKeyRotate_WhileTheServiceRuns_Exit4SayingToStopTheService_AndChangeNothing()
+    {
+        Service = await RunningService.StartReadyAsync(Dir);
+        (await McsopsAsync("backup")).Code.Should().Be(0);
+        var file = Directory.GetFiles(Path.Combine(Dir, "backups"), "*.db").Single();
+        var key = await File.ReadAllBytesAsync(Path.Combine(Dir, "mcsops.key"));
+
+        var restore = await McsopsAsync("restore", file);
+        var rotate = await McsopsAsync("key", "rotate");
+        var rotateJa = await McsopsAsync("--lang", "ja", "key", "rotate");
+
+        restore.Code.Should().Be(4);
+        restore.Stderr.Should().Contain("cannot restore while the service (mcsops-bot) is running: stop it first");
+        rotate.Code.Should().Be(4);
+        rotate.Stderr.Should().Contain("cannot rotate the key while the service (mcsops-bot) is running");
+        rotateJa.Stderr.Should().Contain("サービス (mcsops-bot) が動作中のため鍵を交換できません");
+        (await File.ReadAllBytesAsync(Path.Combine(Dir, "mcsops.key"))).Should().Equal(key);
+        Directory.GetFiles(Dir, "*.replaced-*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task KeyRotate_WithTheServiceStopped_OldBackupsStillVerify_AndTheServiceOpensTheRotatedFile()
+    {
+        Service = await RunningService.StartReadyAsync(Dir);
+        (await McsopsAsync("backup")).Code.Should().Be(0);
+        await Service.StopAsync();
+        var file = Directory.GetFiles(Path.Combine(Dir, "backups"), "*.db").Single();
+
+        var usage = await McsopsAsync("key", "spin");
+        var rotate = await McsopsAsync("key", "rotate");
+        var verify = await McsopsAsync("backup", "verify", file);
+        await Service.DisposeAsync();
+        Service = await RunningService.StartReadyAsync(Dir);
+        var audit = await McsopsAsync("audit", "verify");
+
+        usage.Code.Should().Be(2);
+        usage.Stderr.Should().Contain("usage: mcsops key rotate");
+        rotate.Code.Should().Be(0, rotate.Stderr);
+        rotate.Stdout.Should().Contain("the database is re-encrypted with a new key").And.Contain("mcsops.key.").And.Contain(".old");
+        verify.Code.Should().Be(0, verify.Stderr);
+        audit.Code.Should().Be(0, audit.Stderr);
+        using var client = Service.Connect();
+        System.Text.Encoding.UTF8.GetString(client.Execute(new ExportData("audit", ExportFormat.Csv))).Should().Contain(",S-0001,cli,key.rotate,database,");
+    }
+
+    [Fact]
+    public async Task LinkCode_PrintsOnlyTheCode_ThroughTheServiceAndEmbedded_NeverInTheAudit_BadCodesExit2Or3()
+    {
+        Service = await RunningService.StartReadyAsync(Dir);
+
+        var remote = await McsopsAsync("link-code", "S-0002");
+        var unknown = await McsopsAsync("link-code", "S-0404");
+        var malformed = await McsopsAsync("link-code", "S/0002");
+        var malformedJa = await McsopsAsync("--lang", "ja", "link-code", "S/0002");
+        var noArgument = await McsopsAsync("link-code");
+        await Service.StopAsync();
+        var embedded = await McsopsAsync("--embedded", "link-code", "s-0002");
+
+        remote.Code.Should().Be(0, remote.Stderr);
+        remote.Stdout.Should().MatchRegex("^[A-Z2-9]{8}\n$");
+        embedded.Code.Should().Be(0, embedded.Stderr);
+        embedded.Stdout.Should().MatchRegex("^[A-Z2-9]{8}\n$").And.NotBe(remote.Stdout);
+        unknown.Code.Should().Be(3);
+        unknown.Stderr.Should().Contain("S-0404 is not known");
+        malformed.Code.Should().Be(2);
+        malformed.Stderr.Should().Contain("'S/0002' is not a staff code");
+        malformedJa.Stderr.Should().Contain("スタッフコード 'S/0002' は正しくありません");
+        noArgument.Code.Should().Be(2);
+        using var store = TestFacility.Open(Dir);
+        var entries = store.Read(s => s.Audit.All().Where(e => e.Action == "staff.linkcode").ToList());
+        entries.Should().HaveCount(2);
+        entries[0].Channel.Should().Be(Channel.Cli);
+        entries.Should().OnlyContain(e => !e.Details.Contains(remote.Stdout.Trim()) && !e.Details.Contains(embedded.Stdout.Trim()));
+        entries[1].Details.Should().Contain("the previous code is void");
+        store.Write(s => s.LinkCodes.Take(McsOps.Core.LinkCode.HashOf(remote.Stdout.Trim()))).Should().BeNull("the new code voided it");
+        store.Write(s => s.LinkCodes.Take(McsOps.Core.LinkCode.HashOf(embedded.Stdout.Trim()))).Should().NotBeNull();
+    }
+
+    private Task<(int Code, string Stdout, string Stderr)> McsopsAsync(params string[] args) => Programs.McsopsAsync(Dir, args);
 }

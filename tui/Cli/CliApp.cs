@@ -55,6 +55,8 @@ internal static class CliApp
             "due" => DueVerb.Run(c),
             "sweep" => SweepVerb.Run(c),
             "backup" or "restore" => BackupVerb.Run(c),
+            "key" => KeyVerb.Run(c),
+            "link-code" => LinkCodeVerb.Run(c),
             _ => throw new OpsException(ExitCode.BadArguments, "cli.unknownverb", c.Args.Verb),
         };
     }

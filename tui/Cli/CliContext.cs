@@ -63,6 +63,21 @@ internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io,
         return Embedded(OpenOwnedStore(null), channel);
     }
 
+    /// <summary>True when the service's admin socket answers (the service is running and owns the database).</summary>
+    public bool ServiceAnswers(out string socketPath)
+    {
+        socketPath = Args.Value("--socket") is { } forced ? Path.GetFullPath(forced) : Settings.SocketPath;
+        try
+        {
+            using var remote = RemoteOpsClient.TryConnect(socketPath, Channel.Cli);
+            return remote is not null;
+        }
+        catch (OpsException)
+        {
+            return true; // it answered, to refuse this user
+        }
+    }
+
     /// <summary>Opens the database in embedded mode, owning it for the life of the returned store.</summary>
     public LiteDbStore OpenStore()
     {
@@ -87,7 +102,7 @@ internal sealed class CliContext(Settings settings, TimeProvider time, CliIo io,
         var staff = store.Read(s => s.Staff.FindByOsUser(user));
         var actor = Actor.ForOsUser(staff, user, channel);
         var readOnly = staff is not null && staff.Roles.HasFlag(StaffRoles.Auditor) && !staff.Roles.HasFlag(StaffRoles.Admin);
-        return new LocalOpsClient(new Ops(store, Settings.Policy, Time), actor, readOnly);
+        return new LocalOpsClient(new Ops(store, Settings.Policy, Time) { Backup = BackupPlace.Of(Settings) }, actor, readOnly);
     }
 
     public void Dispose()

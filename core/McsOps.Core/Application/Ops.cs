@@ -21,6 +21,9 @@ public sealed class Ops(IStore store, PolicySettings policy, TimeProvider time)
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>Where this process takes and checks backups (the backup operations refuse without it).</summary>
+    public BackupPlace? Backup { get; init; }
+
     public TResult Execute<TResult>(IOperation<TResult> operation, Actor actor) => (TResult)Run(operation, actor)!;
 
     /// <summary>Runs an operation whose type is known only at run time (the admin API reads it off the wire).</summary>

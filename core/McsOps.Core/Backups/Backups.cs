@@ -99,6 +99,37 @@ public static class Backups
     }
 
     /// <summary>
+    /// Checks a backup whose bytes a client sent (remote <c>backup verify FILE</c>): they go to a
+    /// private file of this process (0600, deleted afterwards), checked as <see cref="Verify"/> checks
+    /// a file, against <paramref name="expectedHash"/> when the client had a sidecar. The result names
+    /// the client's file, not the private one.
+    /// </summary>
+    public static BackupCheck VerifyBytes(byte[] content, string name, string? expectedHash, string keyFile, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var scratch = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mcsops-verify-" + Guid.NewGuid().ToString("N") + Extension);
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(scratch, options))
+            {
+                stream.Write(content);
+            }
+
+            return Check(scratch, keyFile, time, string.IsNullOrWhiteSpace(expectedHash) ? null : expectedHash.Trim()) with { Path = name };
+        }
+        finally
+        {
+            File.Delete(scratch);
+        }
+    }
+
+    /// <summary>
     /// Puts a verified backup in place of the database. Takes the database lock first, so it refuses
     /// while the service (or any mcsops) has the database open; the replaced file is kept beside it.
     /// </summary>
@@ -118,7 +149,8 @@ public static class Backups
             File.Move(databasePath, aside);
         }
 
-        File.Copy(backup, databasePath);
+        // A backup taken before a key rotation is rewritten with the current key on its way in.
+        Storage.LiteDb.LiteDbStore.RestoreCopy(backup, databasePath, keyFile);
         return aside;
     }
 

@@ -111,6 +111,8 @@ public static partial class Text
             "  audit verify                監査ログの改ざん検証\n" +
             "  backup [list | verify [F]]  バックアップを作成 / 一覧 / 検証します\n" +
             "  restore <F>                 バックアップから復元します (サービス停止中のみ)\n" +
+            "  key rotate                  データベースを新しい鍵で暗号化し直します (サービス停止中のみ)\n" +
+            "  link-code <スタッフコード>   チャット連携コードを発行します (24 時間有効、1 回限り)\n" +
             "  demo [--reset]              デモ施設 (山田クリニック) のデータベースを作成します\n" +
             "  --demo                      デモ施設のデータベースで実行します\n" +
             "  --socket PATH | --embedded  サービスのソケットを使うか、このプロセスでデータベースを開くか\n" +
@@ -126,6 +128,8 @@ public static partial class Text
             "  audit verify                verify the audit chain\n" +
             "  backup [list | verify [F]]  take, list or verify backups\n" +
             "  restore <F>                 restore a backup (only while the service is stopped)\n" +
+            "  key rotate                  re-encrypt the database with a new key (only while the service is stopped)\n" +
+            "  link-code <staff code>      issue a chat link code (valid 24 hours, single use)\n" +
             "  demo [--reset]              build the demo facility (山田クリニック) database\n" +
             "  --demo                      run on the demo facility's database\n" +
             "  --socket PATH | --embedded  use the service's socket, or open the database in this process\n" +
@@ -145,6 +149,19 @@ public static partial class Text
         ["backup.bad"] = ("バックアップ {0} は信頼できません: {1}", "the backup {0} cannot be trusted: {1}"),
         ["backup.good"] = ("バックアップ {0} は正常です (監査ログ {1} 件を検証)", "the backup {0} is sound ({1} audit entries verified)"),
         ["backup.restored"] = ("{0} から復元しました。置き換えたファイルは {1} に残しています", "restored from {0}; the replaced file is kept as {1}"),
+        ["backup.notconfigured"] = ("このプロセスではバックアップを扱えません", "this process does not handle backups"),
+        ["backup.toolarge"] = ("バックアップ {0} はサービスがソケットで受け取れる大きさ (AdminApi:MaxRequestMegabytes、{1} MiB) を超えています。設定を上げてサービスを再起動するか、サービスを停止して検証してください", "the backup {0} is larger than the service accepts on its socket (AdminApi:MaxRequestMegabytes, {1} MiB): raise the setting and restart the service, or verify it with the service stopped"),
+        ["backup.empty"] = ("バックアップ {0} の中身が空です", "the backup {0} is empty"),
+        ["backup.listline"] = ("{0}  {1,12:N0} バイト  {2}", "{0}  {1,12:N0} bytes  {2}"),
+        ["restore.servicerunning"] = ("サービス (mcsops-bot) が動作中のため復元できません。サービスを停止してから実行してください (ソケット {0} が応答しています)", "cannot restore while the service (mcsops-bot) is running: stop it first (its socket {0} answers)"),
+        ["db.nokeyopens"] = ("現在の鍵も、{0} の横に保管された古い鍵も、このファイルを開けません", "neither the current key nor any old key kept beside {0} opens this file"),
+        ["cli.key.usage"] = ("使い方: mcsops key rotate", "usage: mcsops key rotate"),
+        ["key.servicerunning"] = ("サービス (mcsops-bot) が動作中のため鍵を交換できません。サービスを停止してから実行してください (ソケット {0} が応答しています)", "cannot rotate the key while the service (mcsops-bot) is running: stop it first (its socket {0} answers)"),
+        ["key.nodatabase"] = ("データベース {0} がありません: 交換する鍵がありません", "there is no database at {0}: no key to rotate"),
+        ["key.logleft"] = ("データベース {0} のログを書き戻せなかったため、鍵の交換を中止しました (何も変更していません)", "the log of {0} could not be written back: the key rotation was stopped (nothing changed)"),
+        ["key.rotated"] = ("データベースを新しい鍵で暗号化し直しました: {0}。古い鍵は {1} に保管しました (以前のバックアップの検証・復元に使います)。鍵の控えを更新してください", "the database is re-encrypted with a new key: {0}. The old key is kept as {1} (backups taken before need it). Update the escrowed copy of the key"),
+        ["cli.linkcode.usage"] = ("使い方: mcsops link-code <スタッフコード>", "usage: mcsops link-code <staff code>"),
+        ["cli.badstaffcode"] = ("スタッフコード '{0}' は正しくありません (例: S-0012)", "'{0}' is not a staff code (e.g. S-0012)"),
         ["cli.demo.usage"] = ("使い方: mcsops demo [--reset]", "usage: mcsops demo [--reset]"),
         ["cli.badkind"] = ("種類 '{0}' はありません (使える種類: {1})", "no kind '{0}' (kinds: {1})"),
         ["cli.badformat"] = ("形式 '{0}' はありません (csv または json)", "no format '{0}' (csv or json)"),

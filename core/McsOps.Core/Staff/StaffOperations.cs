@@ -166,8 +166,8 @@ internal sealed class IssueLinkCodeHandler : IHandler<IssueLinkCode, string>
         // Eight characters from an alphabet without look-alikes; only its hash is stored.
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var code = new string(RandomNumberGenerator.GetItems<char>(alphabet, 8));
-        ctx.Session.LinkCodes.Save(new LinkCode(LinkCode.HashOf(code), op.Staff, ctx.Now.AddHours(24)));
-        ctx.Audit("staff.linkcode", op.Staff.Value, "issued; valid 24 hours");
+        var voided = ctx.Session.LinkCodes.Save(new LinkCode(LinkCode.HashOf(code), op.Staff, ctx.Now.AddHours(24)));
+        ctx.Audit("staff.linkcode", op.Staff.Value, voided > 0 ? "issued; valid 24 hours; the previous code is void" : "issued; valid 24 hours");
         return code;
     }
 }

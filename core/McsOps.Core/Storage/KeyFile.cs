@@ -30,6 +30,54 @@ public static class KeyFile
             Create(path);
         }
 
+        return Read(path);
+    }
+
+    /// <summary>
+    /// The keys a backup may need: the current one, then the keys a rotation kept beside it
+    /// (<c>&lt;key&gt;.&lt;utc-stamp&gt;.old</c>), newest first. Each is held to the same rules as the current key.
+    /// </summary>
+    public static IReadOnlyList<string> WithKeptKeys(string path, string databasePath)
+    {
+        List<string> passwords = [LoadOrCreate(path, databasePath)];
+        passwords.AddRange(KeptKeys(path).Select(Read));
+        return passwords;
+    }
+
+    /// <summary>The old keys kept by rotations, newest first.</summary>
+    public static IReadOnlyList<string> KeptKeys(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        var name = System.IO.Path.GetFileName(path);
+        return Directory.Exists(directory)
+            ? [.. Directory.EnumerateFiles(directory, name + ".*.old").Order(StringComparer.Ordinal).Reverse()]
+            : [];
+    }
+
+    /// <summary>Writes a new random key at <paramref name="path"/> (which must not exist), readable by its owner only; returns its password.</summary>
+    public static string CreateNew(string path)
+    {
+        Create(path);
+        return Read(path);
+    }
+
+    /// <summary>A copy of <paramref name="path"/> at <paramref name="target"/>, readable by its owner only.</summary>
+    public static void Keep(string path, string target)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        using var stream = new FileStream(target, options);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static string Read(string path)
+    {
         if (!OperatingSystem.IsWindows())
         {
             var mode = File.GetUnixFileMode(path);
@@ -72,5 +120,6 @@ public static class KeyFile
 
         using var stream = new FileStream(path, options);
         stream.Write(RandomNumberGenerator.GetBytes(KeyLength));
+        stream.Flush(flushToDisk: true);
     }
 }

@@ -80,11 +80,15 @@ public interface IOutboxRepository : IRepository<string, OutboxMessage>
     bool Enqueue(OutboxMessage message);
 
     IReadOnlyList<OutboxMessage> ByState(OutboxState state);
+
+    /// <summary>How many messages are in <paramref name="state"/>, counted on the index (<c>/readyz</c> asks often).</summary>
+    int CountByState(OutboxState state);
 }
 
 public interface ILinkCodeStore
 {
-    void Save(LinkCode code);
+    /// <summary>Stores the code, voiding any code the same staff member had; returns how many were voided.</summary>
+    int Save(LinkCode code);
 
     /// <summary>Removes and returns the code with this hash: a code works once.</summary>
     LinkCode? Take(string hash);

@@ -178,7 +178,23 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
         Add(store.Read(s => s.Reviews.All()).Take(3).Select(r => ops.Execute(new GetReviewSheet(r.Group.Value, r.Id))!));
         Add(store.Read(s => s.Outbox.All()).Take(3).Select(m => m with { State = OutboxState.Dead, Attempts = 8, LastError = "chat.postMessage: HTTP 503", PlatformMessageId = "D1/1700000000.000001" }));
         Add<IReadOnlyList<DeadMessage>>([ops.Execute(new ListDeadMessages()), [new DeadMessage("digest:2026-11-26:S-0001", StaffCode.Parse("S-0001"), "digest", new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero), 8, "chat.postMessage: HTTP 503")]]);
+        AddBackupSamples(Add, Add, Add);
         return samples;
+    }
+
+    /// <summary>The backup operations' results, from real backups of a store of their own (the demo store stays as it is).</summary>
+    private static void AddBackupSamples(Action<IEnumerable<BackupRecord>> records, Action<IEnumerable<IReadOnlyList<BackupFile>>> lists, Action<IEnumerable<BackupCheck>> checks)
+    {
+        using var t = new TestStore();
+        var place = new BackupPlace(new BackupSettings(Path.Combine(t.Directory, "backups"), 8, Cronos.CronExpression.Parse("0 2 * * *"), null), t.KeyFile);
+        var ops = new LocalOpsClient(new Ops(t.Store, TestStore.Policy, t.Time) { Backup = place }, TestStore.Admin, readOnly: false);
+        var good = ops.Execute(new TakeBackup());
+        t.Time.Advance(TimeSpan.FromMinutes(1));
+        var failed = McsOps.Core.Backups.Create(t.Store, place.Settings with { CopyCommand = "exit 3" }, t.KeyFile, TestStore.Admin, t.Time);
+        records([good, failed]);
+        lists([ops.Execute(new ListBackups())]);
+        var file = Path.Combine(place.Settings.Directory, good.File);
+        checks([ops.Execute(new VerifyLatestBackup()), ops.Execute(new VerifyBackupBytes(good.File, [1, 2, 3], null)), McsOps.Core.Backups.Verify(file, t.KeyFile, t.Time)]);
     }
 
     private List<object> OperationSamples()
@@ -248,6 +264,10 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
             new GetReviewSheet("P-0001"),
             new RetryDeadMessage("digest:2026-11-26:S-0001"),
             new ListDeadMessages(),
+            new TakeBackup(),
+            new ListBackups(),
+            new VerifyBackupBytes("mcsops-20261126T020000Z.db", [0x4C, 0x69, 0x74, 0x65], "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+            new VerifyLatestBackup(),
         ];
     }
 }

@@ -108,6 +108,27 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public void VerifyBytes_ChecksWhatTheClientSent_AgainstItsSidecarHash_AndLeavesNoFileBehind()
+    {
+        var record = McsOps.Core.Backups.Create(_t.Store, Settings(), _t.KeyFile, TestStore.Admin, _t.Time);
+        var bytes = File.ReadAllBytes(Path.Combine(Settings().Directory, record.File));
+        var flipped = (byte[])bytes.Clone();
+        flipped[flipped.Length / 2] ^= 0x01;
+        var scratch = Directory.GetFiles(Path.GetTempPath(), "mcsops-verify-*").Length;
+
+        var good = McsOps.Core.Backups.VerifyBytes(bytes, "sent.db", record.Sha256, _t.KeyFile, _t.Time);
+        var noSidecar = McsOps.Core.Backups.VerifyBytes(bytes, "sent.db", null, _t.KeyFile, _t.Time);
+        var bad = McsOps.Core.Backups.VerifyBytes(flipped, "sent.db", record.Sha256, _t.KeyFile, _t.Time);
+        var notADatabase = McsOps.Core.Backups.VerifyBytes("not a backup"u8.ToArray(), "sent.db", null, _t.KeyFile, _t.Time);
+
+        good.Should().Match<BackupCheck>(c => c.Ok && c.Path == "sent.db" && c.AuditEntries > 0);
+        noSidecar.Ok.Should().BeTrue();
+        bad.Should().Match<BackupCheck>(c => !c.Ok && c.Problem!.Contains("sha256"));
+        notADatabase.Ok.Should().BeFalse();
+        Directory.GetFiles(Path.GetTempPath(), "mcsops-verify-*").Length.Should().BeLessThanOrEqualTo(scratch);
+    }
+
+    [Fact]
     public void Restore_WhileTheDatabaseIsOpen_IsRefusedWithExit4()
     {
         var record = McsOps.Core.Backups.Create(_t.Store, Settings(), _t.KeyFile, TestStore.Admin, _t.Time);

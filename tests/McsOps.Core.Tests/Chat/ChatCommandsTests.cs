@@ -291,6 +291,23 @@ public sealed class ChatCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Link_ANewCodeVoidsThePreviousOne_AndNeitherIsInTheAudit()
+    {
+        CreateSut();
+        var first = W.Run(new IssueLinkCode(S("S-0003")));
+        var second = W.Run(new IssueLinkCode(S("S-0003")));
+        var other = W.Run(new IssueLinkCode(S("S-0002")));
+
+        Say(UnlinkedUser, "link " + first).Content.Text.Should().StartWith(Text.Get(Lang.Ja, "op.link.badcode"));
+        Say(UnlinkedUser, "link " + second).Content.Text.Should().Be(Text.Get(Lang.Ja, "chat.link.done", "S-0003", "鈴木三郎"));
+        second.Should().NotBe(first);
+        W.Read(s => s.LinkCodes.Take(LinkCode.HashOf(other))).Should().NotBeNull("another member's code stays valid");
+        var issued = W.Read(s => s.Audit.All().Where(e => e.Action == "staff.linkcode").ToList());
+        issued.Select(e => e.Details).Should().Equal("issued; valid 24 hours", "issued; valid 24 hours; the previous code is void", "issued; valid 24 hours");
+        issued.Should().OnlyContain(e => !e.Details.Contains(first) && !e.Details.Contains(second) && !e.Details.Contains(other));
+    }
+
+    [Fact]
     public void Link_ExpiredCode_IsAWrongTry()
     {
         CreateSut();

@@ -50,21 +50,9 @@ public sealed class LiteDbStore : IStore
         var dbLock = DatabaseLock.Acquire(path);
         try
         {
+            FinishRotation(path, keyFile);
             var password = KeyFile.LoadOrCreate(keyFile, path);
-            LiteDatabase db;
-            try
-            {
-                db = OpenFile(path, password);
-            }
-            catch (LiteException e) when (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase)
-                                          || e.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new OpsException(ExitCode.Locked, "db.wrongkey", keyFile);
-            }
-            catch (LiteException e)
-            {
-                throw new OpsException(ExitCode.Locked, "db.corrupt", e.Message);
-            }
+            var db = OpenWithKey(path, password, keyFile);
 
             var store = new LiteDbStore(dbLock, db, time, policy) { Path = path };
             try
@@ -191,23 +179,211 @@ public sealed class LiteDbStore : IStore
 
     /// <summary>
     /// Opens a copy (a backup) to read it, without taking the lock, migrating or writing anything:
-    /// the file's bytes, and so its hash, stay as they were.
+    /// the file's bytes, and so its hash, stay as they were. A copy taken before a key rotation
+    /// opens with the old key kept beside the key file.
     /// </summary>
     public static LiteDbStore OpenReadOnly(string path, string keyFile, TimeProvider time)
     {
-        var password = KeyFile.LoadOrCreate(keyFile, path);
-        var cs = new ConnectionString { Filename = path, Password = password, Connection = ConnectionType.Direct, ReadOnly = true };
+        var password = PasswordThatOpens(path, keyFile);
+        var db = new LiteDatabase(ReadOnlyFile(path, password)) { UtcDate = true };
+        return new LiteDbStore(null, db, time, new PolicySettings { Zone = TimeZoneInfo.Utc }) { Path = path };
+    }
+
+    /// <summary>The current key, or the kept old key, that opens the copy at <paramref name="path"/>; exit 5 when none does.</summary>
+    internal static string PasswordThatOpens(string path, string keyFile)
+    {
+        var wrongKey = false;
+        foreach (var password in KeyFile.WithKeptKeys(keyFile, path))
+        {
+            try
+            {
+                using var db = new LiteDatabase(ReadOnlyFile(path, password));
+                _ = db.GetCollectionNames().Count();
+                return password;
+            }
+            catch (LiteException e) when (IsWrongKey(e))
+            {
+                wrongKey = true;
+            }
+            catch (LiteException e)
+            {
+                throw new OpsException(ExitCode.IntegrityBroken, "db.corrupt", e.Message);
+            }
+        }
+
+        throw wrongKey ? new OpsException(ExitCode.IntegrityBroken, "db.nokeyopens", keyFile) : new OpsException(ExitCode.IntegrityBroken, "db.corrupt", path);
+    }
+
+    /// <summary>
+    /// Puts the backup at <paramref name="backup"/> in place of the database at <paramref name="target"/>
+    /// (which must not exist), encrypted with the current key: a copy of the bytes when the backup
+    /// already uses it, else rewritten from the kept old key that opens it.
+    /// </summary>
+    internal static void RestoreCopy(string backup, string target, string keyFile)
+    {
+        var current = KeyFile.LoadOrCreate(keyFile, backup);
+        var password = PasswordThatOpens(backup, keyFile);
+        if (password == current)
+        {
+            File.Copy(backup, target);
+            return;
+        }
+
+        var partial = target + ".restoring";
+        File.Delete(partial);
+        using (var source = new LiteDatabase(ReadOnlyFile(backup, password)))
+        {
+            CopyInto(source, partial, current);
+        }
+
+        File.Move(partial, target);
+    }
+
+    /// <summary>
+    /// <c>mcsops key rotate</c>: re-encrypts the database with a new key. LiteDB changes a password
+    /// only by rebuilding the file, so every collection and index is copied into a new file
+    /// encrypted with the new key, which then replaces the old one by an atomic rename. The order
+    /// makes a crash at any point recoverable: the new key is written first (<c>&lt;key&gt;.new</c>)
+    /// and the old key kept (<c>&lt;key&gt;.&lt;utc-stamp&gt;.old</c>, for the backups taken with it);
+    /// the rename of the file is the commit; the rename of the key follows, and
+    /// <see cref="Open(string,string,TimeProvider,PolicySettings)"/> completes it if a crash came
+    /// between the two. The audit entry is written into the new file before the rename, so the
+    /// rotation and its record commit together. Returns the path of the kept old key.
+    /// </summary>
+    public static string RotateKey(string path, string keyFile, TimeProvider time, PolicySettings policy, Func<IStore, Actor> actorOf)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(actorOf);
+        using var dbLock = DatabaseLock.Acquire(path);
+        if (!File.Exists(path))
+        {
+            throw new OpsException(ExitCode.BadArguments, "key.nodatabase", path);
+        }
+
+        FinishRotation(path, keyFile);
+        var oldPassword = KeyFile.LoadOrCreate(keyFile, path);
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var kept = keyFile + "." + stamp + ".old";
+        var newKey = keyFile + ".new";
+        var rotating = path + ".rotating";
+        Actor actor;
+        using (var old = OpenWithKey(path, oldPassword, keyFile))
+        {
+            var store = new LiteDbStore(null, old, time, policy) { Path = path };
+            actor = actorOf(store);
+            old.Checkpoint();
+            File.Delete(newKey);
+            File.Delete(rotating);
+            var newPassword = KeyFile.CreateNew(newKey);
+            CopyInto(old, rotating, newPassword);
+            using var copy = new LiteDbStore(null, OpenFile(rotating, newPassword), time, policy) { Path = rotating };
+            copy.Write(s => s.Audit.Append(actor, "key.rotate", "database", $"re-encrypted with a new key; the old key is kept as {System.IO.Path.GetFileName(kept)}"));
+        }
+
+        if (File.Exists(LogFileOf(path)) || File.Exists(LogFileOf(rotating)))
+        {
+            throw new OpsException(ExitCode.InternalError, "key.logleft", path);
+        }
+
+        if (!File.Exists(kept))
+        {
+            KeyFile.Keep(keyFile, kept);
+        }
+
+        File.Move(rotating, path, overwrite: true);
+        File.Move(newKey, keyFile, overwrite: true);
+        return kept;
+    }
+
+    /// <summary>
+    /// After a crash during a key rotation: a <c>&lt;key&gt;.new</c> that opens the file means the file was
+    /// renamed and the key was not yet (finish it); one that does not means the rotation never
+    /// committed (drop it, with the half-written copy).
+    /// </summary>
+    private static void FinishRotation(string path, string keyFile)
+    {
+        File.Delete(path + ".rotating");
+        var newKey = keyFile + ".new";
+        if (!File.Exists(newKey))
+        {
+            return;
+        }
+
+        var opens = false;
+        if (File.Exists(path))
+        {
+            try
+            {
+                using var db = new LiteDatabase(ReadOnlyFile(path, KeyFile.LoadOrCreate(newKey, path)));
+                _ = db.GetCollectionNames().Count();
+                opens = true;
+            }
+            catch (LiteException e) when (IsWrongKey(e))
+            {
+                opens = false;
+            }
+        }
+
+        if (opens)
+        {
+            File.Move(newKey, keyFile, overwrite: true);
+        }
+        else
+        {
+            File.Delete(newKey);
+        }
+    }
+
+    /// <summary>Copies every collection, document and index of <paramref name="source"/> into a new file at <paramref name="target"/> encrypted with <paramref name="password"/>, keeping the source's collation.</summary>
+    private static void CopyInto(LiteDatabase source, string target, string password)
+    {
+        var collation = source.Pragma("COLLATION").AsString;
+        var cs = new ConnectionString { Filename = target, Password = password, Connection = ConnectionType.Direct, Collation = new Collation(collation) };
+        using var copy = new LiteDatabase(cs);
+        foreach (var name in source.GetCollectionNames().ToList())
+        {
+            var to = copy.GetCollection(name);
+            foreach (var batch in source.GetCollection(name).FindAll().Chunk(5_000))
+            {
+                to.InsertBulk(batch);
+            }
+        }
+
+        foreach (var index in source.GetCollection("$indexes").FindAll().ToList())
+        {
+            if (index["name"].AsString != "_id")
+            {
+                copy.GetCollection(index["collection"].AsString).EnsureIndex(index["name"].AsString, index["expression"].AsString, index["unique"].AsBoolean);
+            }
+        }
+
+        copy.Checkpoint();
+    }
+
+    private static LiteDatabase OpenWithKey(string path, string password, string keyFile)
+    {
         try
         {
-            var db = new LiteDatabase(cs) { UtcDate = true };
-            _ = db.GetCollectionNames().Count();
-            return new LiteDbStore(null, db, time, new PolicySettings { Zone = TimeZoneInfo.Utc }) { Path = path };
+            return OpenFile(path, password);
+        }
+        catch (LiteException e) when (IsWrongKey(e))
+        {
+            throw new OpsException(ExitCode.Locked, "db.wrongkey", keyFile);
         }
         catch (LiteException e)
         {
-            throw new OpsException(ExitCode.IntegrityBroken, "db.corrupt", e.Message);
+            throw new OpsException(ExitCode.Locked, "db.corrupt", e.Message);
         }
     }
+
+    private static ConnectionString ReadOnlyFile(string path, string password) =>
+        new() { Filename = path, Password = password, Connection = ConnectionType.Direct, ReadOnly = true };
+
+    private static bool IsWrongKey(LiteException e) =>
+        e.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase);
+
+    private static string LogFileOf(string path) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
 
     public void Dispose()
     {

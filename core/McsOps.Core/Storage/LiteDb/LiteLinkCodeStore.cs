@@ -6,11 +6,13 @@ internal sealed class LiteLinkCodeStore(LiteSession session) : ILinkCodeStore
 {
     private ILiteCollection<BsonDocument> Collection => session.Database.GetCollection("link_codes");
 
-    public void Save(LinkCode code)
+    public int Save(LinkCode code)
     {
         ArgumentNullException.ThrowIfNull(code);
+        var voided = Collection.DeleteMany(Query.EQ("staff", code.Staff.Value));
         Collection.Upsert(new BsonDocument { ["_id"] = code.Hash, ["staff"] = code.Staff.Value, ["expires_at"] = Bson.Instant(code.ExpiresAt) });
         session.MarkChanged();
+        return voided;
     }
 
     public LinkCode? Take(string hash)

@@ -23,6 +23,12 @@ internal sealed class OutboxRepository(LiteSession session)
         return Find(Bson.Between("ix_state", from, to));
     }
 
+    public int CountByState(OutboxState state)
+    {
+        var (from, to) = IndexKey.Exactly((long)state);
+        return Collection.Count(Bson.Between("ix_state", from, to));
+    }
+
     protected override BsonValue Id(string key) => key;
 
     protected override BsonDocument ToDoc(OutboxMessage m) => new()
