@@ -71,6 +71,7 @@ public static partial class Text
         ["config.socketpath.long"] = ("Unix ソケットのパスが長すぎます ({0} バイト、最大 {1})", "too long for a Unix socket ({0} bytes, at most {1})"),
         // csv import
         ["csv.malformed"] = ("CSV として読めません (閉じていない引用符など)", "not readable as CSV (an unclosed quote?)"),
+        ["csv.encoding"] = ("UTF-8 の BOM で始まりますが UTF-8 として読めません (壊れたファイル?)", "starts with a UTF-8 BOM but is not UTF-8 (a damaged file?)"),
         ["csv.noheader"] = ("見出し行がありません", "the header row is missing"),
         ["csv.unknowncolumn"] = ("不明な列です (使える列: {0})", "unknown column (known columns: {0})"),
         ["csv.dupcolumn"] = ("列が重複しています", "the column appears twice"),
