@@ -40,7 +40,7 @@ internal static class SlackEndpoints
         var chat = Handler(request);
         if (!UserMayGoOn(limits, user, log))
         {
-            return Json(SlackBlocks.Ephemeral(new MessageContent { Text = Text.Get(chat.Lang, "chat.slowdown") }));
+            return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, "chat.slowdown")));
         }
 
         try
