@@ -232,7 +232,7 @@ public sealed class HostTests : IAsyncLifetime
         return process;
     }
 
-    private static async Task<(int Code, string Stderr)> RunBotAsync(string dir, params string[] args)
+    internal static async Task<(int Code, string Stderr)> RunBotAsync(string dir, params string[] args)
     {
         using var process = StartBot(dir, args);
         var stderr = process.StandardError.ReadToEndAsync();
