@@ -199,6 +199,9 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
     private void Finish(string surface, Dictionary<int, int> statuses)
     {
         _w.Store.Read(s => AuditChain.Verify(s.Audit.All())).Intact.Should().BeTrue();
+        // Secrets never in logs, nor names: every line the bot logged at any level, failures included.
+        string[] secrets = [SlackWorld.Secret, FakeSlack.Token, .. SlackWorld.PersonalData];
+        _w.Logs.Lines.Should().NotBeEmpty().And.NotContain(line => secrets.Any(s => line.Contains(s, StringComparison.Ordinal)));
         var total = statuses.Values.Sum();
         output.WriteLine($"{surface}: {total} generated, statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
         total.Should().Be(Cases);

@@ -58,6 +58,9 @@ internal sealed class SlackWorld : IAsyncDisposable
 
     public FakeSlack Slack { get; }
 
+    /// <summary>Everything the bot logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>The bot's clock (signatures, operations): the store's unless a test gives another.</summary>
     public FakeTimeProvider Clock { get; }
 
@@ -85,7 +88,7 @@ internal sealed class SlackWorld : IAsyncDisposable
             builder.Configuration[key] = value;
         }
 
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddProvider(world.Logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton(world.Store);
         builder.Services.AddSingleton<TimeProvider>(world.Clock);
         builder.Services.AddSlack(builder.Configuration);
