@@ -217,7 +217,7 @@ public sealed class HostTests : IAsyncLifetime
         return true;
     }
 
-    private static Process StartBot(string dir, params string[] args)
+    internal static Process StartBot(string dir, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] all = [Path.Combine(AppContext.BaseDirectory, "mcsops-bot.dll"), "--McsOps:DataDirectory=" + dir, "--urls=http://127.0.0.1:0", .. args];
