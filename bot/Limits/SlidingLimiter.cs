@@ -19,37 +19,10 @@ internal sealed class SlidingLimiter(int limit, TimeSpan window, TimeProvider ti
     public TimeSpan Window => window;
 
     /// <summary>Counts one event unless the key is over the limit.</summary>
-    public LimitVerdict Hit(string key)
-    {
-        lock (_gate)
-        {
-            var (entry, now) = Current(key);
-            if (entry.Times.Count < limit)
-            {
-                entry.Times.Enqueue(now);
-                entry.Locked = false;
-                return LimitVerdict.Allowed;
-            }
-
-            return Refuse(entry);
-        }
-    }
+    public LimitVerdict Hit(string key) => Decide(key, count: true);
 
     /// <summary>Whether the key is over the limit now, without counting anything (for events counted only when they fail).</summary>
-    public LimitVerdict Check(string key)
-    {
-        lock (_gate)
-        {
-            var (entry, _) = Current(key);
-            if (entry.Times.Count < limit)
-            {
-                entry.Locked = false;
-                return LimitVerdict.Allowed;
-            }
-
-            return Refuse(entry);
-        }
-    }
+    public LimitVerdict Check(string key) => Decide(key, count: false);
 
     /// <summary>Counts one event whatever the count (a failure that happened).</summary>
     public void Count(string key)
@@ -61,15 +34,30 @@ internal sealed class SlidingLimiter(int limit, TimeSpan window, TimeProvider ti
         }
     }
 
-    private static LimitVerdict Refuse(Entry entry)
+    private LimitVerdict Decide(string key, bool count)
     {
-        if (entry.Locked)
+        lock (_gate)
         {
-            return LimitVerdict.Refused;
-        }
+            var (entry, now) = Current(key);
+            if (entry.Times.Count < limit)
+            {
+                if (count)
+                {
+                    entry.Times.Enqueue(now);
+                }
 
-        entry.Locked = true;
-        return LimitVerdict.LockedOut;
+                entry.Locked = false;
+                return LimitVerdict.Allowed;
+            }
+
+            if (entry.Locked)
+            {
+                return LimitVerdict.Refused;
+            }
+
+            entry.Locked = true;
+            return LimitVerdict.LockedOut;
+        }
     }
 
     private (Entry Entry, DateTimeOffset Now) Current(string key)

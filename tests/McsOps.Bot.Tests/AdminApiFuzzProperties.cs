@@ -19,8 +19,6 @@ namespace McsOps.Bot.Tests;
 /// </summary>
 public sealed class AdminApiFuzzProperties(ITestOutputHelper output) : IAsyncLifetime
 {
-    public const int Cases = 10_000;
-
     private static readonly OperationType[] Types = [.. OperationType.ByName.Values.OrderBy(t => t.Name, StringComparer.Ordinal)];
 
     private readonly string _dir = TestFacility.Create("admin");
@@ -40,10 +38,8 @@ public sealed class AdminApiFuzzProperties(ITestOutputHelper output) : IAsyncLif
         TestFacility.Delete(_dir);
     }
 
-    private static Gen<string> Str() => ArbMap.Default.GeneratorFor<string>().Select(s => s ?? string.Empty);
-
     private static Gen<JsonNode?> Value() => Gen.OneOf(
-        Str().Select(s => (JsonNode?)JsonValue.Create(s)),
+        Generated.Text().Select(s => (JsonNode?)JsonValue.Create(s)),
         Gen.Choose(int.MinValue, int.MaxValue).Select(i => (JsonNode?)JsonValue.Create(i)),
         Gen.Elements<JsonNode?>(null, JsonValue.Create(true), JsonValue.Create(1e308), new JsonArray(), new JsonObject(), JsonValue.Create("2026-13-45"), JsonValue.Create("P-0001")));
 
@@ -51,7 +47,7 @@ public sealed class AdminApiFuzzProperties(ITestOutputHelper output) : IAsyncLif
     public static Gen<(string Method, string Name, byte[] Body)> Requests() =>
         Gen.Zip(
                 Gen.Zip(Gen.Frequency((9, Gen.Constant("POST")), (1, Gen.Elements("GET", "PUT", "DELETE"))), Gen.Choose(0, Types.Length - 1)),
-                Gen.Zip(Gen.Zip(Gen.Choose(0, 9), Str()), Gen.Zip(Gen.Choose(0, 15), Value().ArrayOf())))
+                Gen.Zip(Gen.Zip(Gen.Choose(0, 9), Generated.Text()), Gen.Zip(Gen.Choose(0, 15), Value().ArrayOf())))
             .Select(t =>
             {
                 var ((method, index), ((nameHow, junk), (bodyHow, values))) = t;
@@ -134,13 +130,13 @@ public sealed class AdminApiFuzzProperties(ITestOutputHelper output) : IAsyncLif
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Generated.Cases), property);
 
         using var client = _service.Connect();
         client.Execute(new McsOps.Core.Audit.VerifyAuditChain()).Intact.Should().BeTrue();
         var total = statuses.Values.Sum();
         output.WriteLine($"admin api requests: {total} generated, statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; problems {string.Join(", ", keys.OrderBy(k => k.Key).Select(k => $"{k.Key}×{k.Value}"))}");
-        total.Should().Be(Cases);
+        total.Should().Be(Generated.Cases);
         keys.Keys.Should().Contain(["api.badrequest", "api.unknownop", "api.toolarge"]);
     }
 

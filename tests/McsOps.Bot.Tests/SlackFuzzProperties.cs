@@ -20,8 +20,6 @@ namespace McsOps.Bot.Tests;
 /// </summary>
 public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifetime
 {
-    public const int Cases = 10_000;
-
     private static readonly string[] Users = [SlackWorld.Admin, SlackWorld.Nurse, SlackWorld.External, SlackWorld.Unlinked];
 
     private static readonly string[] Words = ["help", "review", "review group G-0042", "review group Ｐ－００４２", "status", "checklist", "password changed", "link K7MQ2WXP", "review group 青木太郎"];
@@ -44,19 +42,17 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
         await _w.DisposeAsync();
     }
 
-    private static Gen<string> Str() => ArbMap.Default.GeneratorFor<string>().Select(s => s ?? string.Empty);
-
     /// <summary>A value for a form field: a sensible one, generated text, empty, huge, or broken percent-encoding (raw).</summary>
     private static Gen<string> FieldValue(string[] sensible) => Gen.Frequency(
         (6, Gen.Elements(sensible).Select(Uri.EscapeDataString)),
-        (3, Str().Select(Uri.EscapeDataString)),
+        (3, Generated.Text().Select(Uri.EscapeDataString)),
         (1, Gen.Constant(string.Empty)),
         (1, Gen.Choose(1_000, 70_000).Select(n => new string('Ｐ', n / 9))),
         (1, Gen.Elements("%zz", "%E3%81", "%", "a%2", "%00%00", "=&=")));
 
     public static Gen<string> CommandForms() =>
         Gen.Zip(
-                Gen.Zip(Gen.Zip(How(), FieldValue(Users)), Gen.Zip(FieldValue(["https://hooks.slack.com/x", "http://evil.example/x", "not a url", "javascript:alert(1)"]), Str())),
+                Gen.Zip(Gen.Zip(How(), FieldValue(Users)), Gen.Zip(FieldValue(["https://hooks.slack.com/x", "http://evil.example/x", "not a url", "javascript:alert(1)"]), Generated.Text())),
                 Gen.Zip(Gen.Zip(How(), FieldValue(["/review", "/mcsops", "/other"])), Gen.Zip(How(), FieldValue(Words))))
             .Select(t =>
             {
@@ -89,11 +85,11 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
 
     /// <summary>JSON of any shape, to a depth that may exceed what the parser accepts.</summary>
     private static Gen<JsonNode?> AnyJson(int depth) => depth <= 0
-        ? Gen.OneOf(Str().Select(s => (JsonNode?)JsonValue.Create(s)), Gen.Choose(-5, 5).Select(i => (JsonNode?)JsonValue.Create(i)), Gen.Constant<JsonNode?>(null), Gen.Constant<JsonNode?>(JsonValue.Create(true)))
+        ? Gen.OneOf(Generated.Text().Select(s => (JsonNode?)JsonValue.Create(s)), Gen.Choose(-5, 5).Select(i => (JsonNode?)JsonValue.Create(i)), Gen.Constant<JsonNode?>(null), Gen.Constant<JsonNode?>(JsonValue.Create(true)))
         : Gen.OneOf(
             AnyJson(0),
             AnyJson(depth - 1).ArrayOf().Select(a => (JsonNode?)new JsonArray([.. a.Take(3).Select(n => n?.DeepClone())])),
-            Gen.Zip(Str(), AnyJson(depth - 1)).ArrayOf().Select(a =>
+            Gen.Zip(Generated.Text(), AnyJson(depth - 1)).ArrayOf().Select(a =>
             {
                 var o = new JsonObject();
                 foreach (var (k, v) in a.Take(3))
@@ -106,7 +102,7 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
 
     /// <summary>A payload: near what Slack sends with fields missing or of the wrong type, any JSON, very deep JSON, or not JSON.</summary>
     public static Gen<string> Payloads() => Gen.Frequency(
-        (6, Gen.Zip(Gen.Zip(Gen.Zip(Gen.Choose(0, 9), Gen.Choose(0, Users.Length - 1)), Gen.Zip(Gen.Choose(0, ActionIds.Length - 1), AnyJson(2))), Gen.Zip(Str(), Gen.Choose(0, 12)))
+        (6, Gen.Zip(Gen.Zip(Gen.Zip(Gen.Choose(0, 9), Gen.Choose(0, Users.Length - 1)), Gen.Zip(Gen.Choose(0, ActionIds.Length - 1), AnyJson(2))), Gen.Zip(Generated.Text(), Gen.Choose(0, 12)))
             .Select(t =>
             {
                 var (((shape, user), (action, junk)), (text, drop)) = t;
@@ -125,7 +121,7 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
         (2, AnyJson(4).Select(n => n?.ToJsonString() ?? "null")),
         (1, Gen.Choose(60, 400).Select(d => new string('[', d) + new string(']', d))),
         (1, Gen.Choose(60, 200).Select(d => string.Concat(Enumerable.Repeat("{\"a\":", d)) + "1" + new string('}', d))),
-        (1, Str()));
+        (1, Generated.Text()));
 
     [Fact]
     public void Commands_GeneratedForms_AreAnsweredOrRefusedCleanly_WriteOnlyAsACommand()
@@ -149,7 +145,7 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Generated.Cases), property);
         Finish("slack commands", statuses);
     }
 
@@ -170,7 +166,7 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Generated.Cases), property);
         _w.Outgoing.Should().NotContain(o => SlackWorld.PersonalData.Any(p => o.Contains(p, StringComparison.Ordinal)));
         Finish("slack interactivity payloads", statuses);
     }
@@ -204,7 +200,7 @@ public sealed class SlackFuzzProperties(ITestOutputHelper output) : IAsyncLifeti
         _w.Logs.Lines.Should().NotBeEmpty().And.NotContain(line => secrets.Any(s => line.Contains(s, StringComparison.Ordinal)));
         var total = statuses.Values.Sum();
         output.WriteLine($"{surface}: {total} generated, statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
-        total.Should().Be(Cases);
+        total.Should().Be(Generated.Cases);
         statuses.Keys.Should().Contain([200, 400], "the cases reach both the handler and the refusal");
     }
 }
