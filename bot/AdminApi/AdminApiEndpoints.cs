@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using McsOps.Bot.Hosting;
+using McsOps.Bot.Limits;
 using McsOps.Core;
 using McsOps.Core.Application;
 using McsOps.Core.Configuration;
@@ -14,7 +15,10 @@ namespace McsOps.Bot.AdminApi;
 /// 404). One generic transport: <c>POST /ops/{name}</c> runs any operation or query of core with
 /// the record as JSON and answers its result as JSON; <c>GET /caller</c> says who the caller is
 /// taken for; <c>GET /changes?since=N</c> is the long-poll for live refresh. Errors are
-/// <see cref="WireProblem"/>s. Who calls is the socket's peer credentials, mapped to staff.
+/// <see cref="WireProblem"/>s. Who calls is the socket's peer credentials, mapped to staff. One
+/// OS user (uid) may send at most <c>AdminApi:MaxRequestsPerSecond</c> requests in any second
+/// (the long-poll <c>GET /changes?since=</c> not counted); beyond, 429 <c>api.toomany</c>, and the
+/// lockout is audited once.
 /// </summary>
 internal static class AdminApiEndpoints
 {
@@ -22,7 +26,9 @@ internal static class AdminApiEndpoints
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(string.Empty).AddEndpointFilter(OnTheAdminSocket);
+        var settings = app.ServiceProvider.GetRequiredService<Settings>();
+        var limiter = new SlidingLimiter(settings.MaxRequestsPerSecond, TimeSpan.FromSeconds(1), app.ServiceProvider.GetRequiredService<TimeProvider>());
+        var api = app.MapGroup(string.Empty).AddEndpointFilter((context, next) => OnTheAdminSocket(context, next, limiter));
         api.MapGet("/caller", Caller);
         api.MapGet("/changes", ChangesAsync);
         api.MapPost("/ops/{name}", RunAsync);
@@ -125,16 +131,22 @@ internal static class AdminApiEndpoints
     }
 
     /// <summary>Hides the API from TCP connections, and turns failures into problems the client rethrows.</summary>
-    private static async ValueTask<object?> OnTheAdminSocket(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> OnTheAdminSocket(EndpointFilterInvocationContext context, EndpointFilterDelegate next, SlidingLimiter limiter)
     {
         var http = context.HttpContext;
-        if (http.Features.Get<PeerUser>() is null)
+        if (http.Features.Get<PeerUser>() is not { } peer)
         {
             return TypedResults.NotFound();
         }
 
         try
         {
+            var longPoll = http.Request.Path.StartsWithSegments("/changes", StringComparison.Ordinal) && http.Request.Query.ContainsKey("since");
+            if (!longPoll && limiter.Hit(peer.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture)) is var verdict and not LimitVerdict.Allowed)
+            {
+                Refuse(http, peer, limiter, verdict);
+            }
+
             return await next(context);
         }
         catch (OpsException e)
@@ -148,11 +160,25 @@ internal static class AdminApiEndpoints
         }
     }
 
+    /// <summary>Throws the 429; the first refusal of a lockout is audited (actor system, subject the OS user) and logged.</summary>
+    private static void Refuse(HttpContext http, PeerUser peer, SlidingLimiter limiter, LimitVerdict verdict)
+    {
+        if (verdict == LimitVerdict.LockedOut)
+        {
+            var why = $"more than {limiter.Limit} requests per second (uid {peer.Uid})";
+            LimitLog.AdminLockedOut(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminApiEndpoints)), peer.UserName, why);
+            http.RequestServices.GetRequiredService<StoreOwner>().Run(ops => ops.Store.Write(s => s.Audit.Append(Actor.System, "security.lockout", "os:" + peer.UserName, why)));
+        }
+
+        throw new OpsException(ExitCode.Locked, "api.toomany", limiter.Limit);
+    }
+
     private static JsonHttpResult<WireProblem> Problem(OpsException e)
     {
         var status = e.Key switch
         {
             "api.unknownop" => StatusCodes.Status404NotFound,
+            "api.toomany" => StatusCodes.Status429TooManyRequests,
             "api.toolarge" => StatusCodes.Status413PayloadTooLarge,
             _ => e.Code switch
             {

@@ -61,6 +61,7 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
     public Task StartAsync(CancellationToken cancellationToken)
     {
         settings.EnsureDataDirectory();
+        KeyFile.CheckPermissions(settings.KeyFile); // before anything listens: a key others can read stops the start (exit 2)
         socket.Prepare();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lifetime.ApplicationStarted.Register(() => listening.TrySetResult());

@@ -50,10 +50,24 @@ internal sealed class RunningService : IAsyncDisposable
         return service;
     }
 
-    public static WebApplication Build(string dataDirectory, params string[] settings) =>
-        ServiceHost.Build(ServiceHost.CreateBuilder(
+    /// <summary>The service on <paramref name="time"/> (a fake clock) instead of the system's; waits until it is ready.</summary>
+    public static async Task<RunningService> StartReadyAsync(string dataDirectory, TimeProvider time, params string[] settings)
+    {
+        var builder = Builder(dataDirectory, settings);
+        builder.Services.AddSingleton(time);
+        var app = ServiceHost.Build(builder);
+        await app.StartAsync();
+        var service = new RunningService(app, dataDirectory);
+        await service.WaitUntilAsync((status, _) => status == HttpStatusCode.OK);
+        return service;
+    }
+
+    public static WebApplication Build(string dataDirectory, params string[] settings) => ServiceHost.Build(Builder(dataDirectory, settings));
+
+    private static WebApplicationBuilder Builder(string dataDirectory, string[] settings) =>
+        ServiceHost.CreateBuilder(
             ["--McsOps:DataDirectory=" + dataDirectory, "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings.Select(s => "--" + s)],
-            etcFile: null));
+            etcFile: null);
 
     /// <summary>Polls <c>/readyz</c> until <paramref name="condition"/> holds for its status and body (at most 30 s); returns that body.</summary>
     public async Task<Readiness> WaitUntilAsync(Func<HttpStatusCode, Readiness, bool> condition)

@@ -44,6 +44,9 @@ internal sealed class SlackWorld : IAsyncDisposable
 
     public FakeSlack Slack { get; }
 
+    /// <summary>Everything the bot logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>The bot's clock (signatures, operations): the store's unless a test gives another.</summary>
     public FakeTimeProvider Clock { get; }
 
@@ -58,7 +61,7 @@ internal sealed class SlackWorld : IAsyncDisposable
     public static async Task<SlackWorld> Start() => await Start(null);
 
     /// <summary>A world whose bot clock starts at <paramref name="clock"/> (the documented example's 2018 timestamp).</summary>
-    public static async Task<SlackWorld> Start(FakeTimeProvider? clock, string? secret = Secret)
+    public static async Task<SlackWorld> Start(FakeTimeProvider? clock, string? secret = Secret, params (string Key, string Value)[] settings)
     {
         var world = new SlackWorld(await FakeSlack.Start(), clock);
         var builder = WebApplication.CreateSlimBuilder();
@@ -66,7 +69,12 @@ internal sealed class SlackWorld : IAsyncDisposable
         builder.Configuration["Slack:SigningSecret"] = secret;
         builder.Configuration["Slack:BotToken"] = FakeSlack.Token;
         builder.Configuration["Slack:ApiBaseUrl"] = new Uri(world.Slack.BaseUrl, "api/").ToString();
-        builder.Logging.ClearProviders();
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
+        builder.Logging.ClearProviders().AddProvider(world.Logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton(world.Store);
         builder.Services.AddSingleton<TimeProvider>(world.Clock);
         builder.Services.AddSlack(builder.Configuration);
@@ -85,10 +93,15 @@ internal sealed class SlackWorld : IAsyncDisposable
     public string Now => Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>POSTs a form body signed as Slack signs it (or with the given headers).</summary>
-    public async Task<(int Status, string Body)> Post(string path, string body, string? timestamp = null, string? signature = null, bool sign = true)
+    public async Task<(int Status, string Body)> Post(string path, string body, string? timestamp = null, string? signature = null, bool sign = true, string? forwardedFor = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         if (sign)
         {

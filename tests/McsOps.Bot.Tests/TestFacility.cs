@@ -32,7 +32,7 @@ internal static class TestFacility
 
     public static string NewDataDirectory()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "mcsops-bot-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(McsOps.Core.Tests.TestData.Root("mcsops-bot-tests"), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return dir;
     }
@@ -59,14 +59,5 @@ internal static class TestFacility
         result.Errors.Should().BeEmpty();
     }
 
-    public static void Delete(string dataDirectory)
-    {
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public static void Delete(string dataDirectory) => McsOps.Core.Tests.TestData.Delete(dataDirectory);
 }

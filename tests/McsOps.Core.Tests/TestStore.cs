@@ -12,7 +12,7 @@ internal sealed class TestStore : IDisposable
 
     public TestStore()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "mcsops-tests", Guid.NewGuid().ToString("N"));
+        Directory = Path.Combine(TestData.Root("mcsops-tests"), Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
     }
@@ -57,13 +57,7 @@ internal sealed class TestStore : IDisposable
     public void Dispose()
     {
         Close();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TestData.Delete(Directory);
     }
 
     public static class Csv

@@ -10,7 +10,7 @@ internal sealed class CliRunner : IDisposable
 {
     public CliRunner()
     {
-        DataDir = Path.Combine(Path.GetTempPath(), "mcsops-cli-tests", Guid.NewGuid().ToString("N"));
+        DataDir = Path.Combine(McsOps.Core.Tests.TestData.Root("mcsops-cli-tests"), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDir);
     }
 
@@ -59,16 +59,7 @@ internal sealed class CliRunner : IDisposable
         return new Result(p.ExitCode, stdout, await errTask, Encoding.UTF8.GetBytes(stdout));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => McsOps.Core.Tests.TestData.Delete(DataDir);
 
     public sealed record Result(int Code, string Stdout, string Stderr, byte[] StdoutBytes);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using McsOps.Bot.Limits;
 using McsOps.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -11,15 +12,18 @@ namespace McsOps.Bot.Chat.Slack;
 /// headers, size, signature, time window, replay — and nothing is read before that. Slash
 /// commands are answered at once with an ephemeral reply; clicks are acknowledged empty and the
 /// answer follows through <see cref="SlackReplies"/>. A failure is an ephemeral message, not a 500.
+/// Limits (<see cref="ChatLimits"/>): a source address whose requests failed verification too often
+/// in the last minute gets 429 without being read; a chat user who sent too many verified ones
+/// gets a "slow down" answer instead of their command.
 /// </summary>
 internal static class SlackEndpoints
 {
     public const int MaxBody = 64 * 1024;
 
-    public static async Task<IResult> Commands(HttpRequest request, SlackSignature signature, SlackReplies replies, ILoggerFactory logs, CancellationToken ct)
+    public static async Task<IResult> Commands(HttpRequest request, SlackSignature signature, SlackReplies replies, ChatLimits limits, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(SlackEndpoints));
-        var (form, refusal) = await ReadVerified(request, signature, log, ct);
+        var (form, refusal) = await ReadVerified(request, signature, limits, log, ct);
         if (form is null)
         {
             return refusal!;
@@ -34,6 +38,11 @@ internal static class SlackEndpoints
 
         var responseUrl = Uri.TryCreate(One(form, "response_url"), UriKind.Absolute, out var url) && ExternalUrl.IsAllowed(url) ? url : null;
         var chat = Handler(request);
+        if (!UserMayGoOn(limits, user, log))
+        {
+            return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, "chat.slowdown")));
+        }
+
         try
         {
             var answer = chat.Handle(new IncomingCommand(Channel.Slack, user, command.TrimStart('/') + " " + One(form, "text")));
@@ -53,10 +62,10 @@ internal static class SlackEndpoints
         }
     }
 
-    public static async Task<IResult> Interactivity(HttpRequest request, SlackSignature signature, SlackReplies replies, ILoggerFactory logs, CancellationToken ct)
+    public static async Task<IResult> Interactivity(HttpRequest request, SlackSignature signature, SlackReplies replies, ChatLimits limits, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(SlackEndpoints));
-        var (form, refusal) = await ReadVerified(request, signature, log, ct);
+        var (form, refusal) = await ReadVerified(request, signature, limits, log, ct);
         if (form is null)
         {
             return refusal!;
@@ -75,6 +84,20 @@ internal static class SlackEndpoints
 
         var chat = Handler(request);
         var failure = Text.Get(chat.Lang, "chat.error");
+        if (limits.PerUser.Hit(UserKey(action.PlatformUserId)) is var verdict and not LimitVerdict.Allowed)
+        {
+            // Told once per lockout (the answer is itself a message to send); later clicks are ignored.
+            if (verdict == LimitVerdict.LockedOut)
+            {
+                limits.AuditLockout(UserKey(action.PlatformUserId), ChatLimits.PerMinute(limits.PerUser.Limit));
+                var slow = new OutgoingMessage(new MessageContent { Text = Text.Get(chat.Lang, "chat.slowdown") });
+                Enqueue(replies, new SlackReply(slow, action.PlatformUserId, interaction.ResponseUrl, failure), log);
+            }
+
+            SlackLog.Refused(log, "a user over the per-minute limit");
+            return TypedResults.Ok();
+        }
+
         OutgoingMessage answer;
         try
         {
@@ -93,13 +116,46 @@ internal static class SlackEndpoints
     /// <summary>The handler (and the store behind it), resolved only for a request that passed every check.</summary>
     private static ChatCommands Handler(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<ChatCommands>();
 
-    /// <summary>The form of a request that passed every check, or the status that refuses it.</summary>
-    private static async Task<(Dictionary<string, StringValues>? Form, IResult? Refusal)> ReadVerified(HttpRequest request, SlackSignature signature, ILogger log, CancellationToken ct)
+    private static string UserKey(string user) => "slack:" + user;
+
+    /// <summary>Counts a verified request of <paramref name="user"/>; false (audited once per lockout) when they are over the limit.</summary>
+    private static bool UserMayGoOn(ChatLimits limits, string user, ILogger log)
     {
+        var verdict = limits.PerUser.Hit(UserKey(user));
+        if (verdict == LimitVerdict.Allowed)
+        {
+            return true;
+        }
+
+        if (verdict == LimitVerdict.LockedOut)
+        {
+            limits.AuditLockout(UserKey(user), ChatLimits.PerMinute(limits.PerUser.Limit));
+        }
+
+        SlackLog.Refused(log, "a user over the per-minute limit");
+        return false;
+    }
+
+    /// <summary>The form of a request that passed every check, or the status that refuses it.</summary>
+    private static async Task<(Dictionary<string, StringValues>? Form, IResult? Refusal)> ReadVerified(HttpRequest request, SlackSignature signature, ChatLimits limits, ILogger log, CancellationToken ct)
+    {
+        var source = ChatLimits.SourceOf(request.HttpContext);
+        if (limits.Unverified.Check(source) is var verdict and not LimitVerdict.Allowed)
+        {
+            if (verdict == LimitVerdict.LockedOut)
+            {
+                limits.AuditLockout("slack:" + source, "requests failing verification " + ChatLimits.PerMinute(limits.Unverified.Limit));
+            }
+
+            SlackLog.Refused(log, "an address over the limit of failed requests");
+            return (null, TypedResults.StatusCode(StatusCodes.Status429TooManyRequests));
+        }
+
         var timestamp = request.Headers["X-Slack-Request-Timestamp"];
         var sig = request.Headers["X-Slack-Signature"];
         if (timestamp.Count != 1 || sig.Count != 1 || string.IsNullOrEmpty(timestamp[0]) || string.IsNullOrEmpty(sig[0]))
         {
+            limits.Unverified.Count(source);
             SlackLog.Refused(log, "no signature headers");
             return (null, TypedResults.Unauthorized());
         }
@@ -107,12 +163,14 @@ internal static class SlackEndpoints
         var body = request.ContentLength > MaxBody ? null : await RequestBody.ReadAtMost(request.Body, MaxBody, ct);
         if (body is null)
         {
+            limits.Unverified.Count(source);
             SlackLog.Refused(log, "body over 64 KiB");
             return (null, TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
 
         if (!signature.Verify(timestamp[0]!, sig[0]!, body))
         {
+            limits.Unverified.Count(source);
             SlackLog.Refused(log, "bad signature, stale timestamp or replay");
             return (null, TypedResults.Unauthorized());
         }

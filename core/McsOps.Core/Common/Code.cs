@@ -6,7 +6,10 @@ namespace McsOps.Core;
 /// <summary>
 /// The rules shared by every code that admins type and CSV files carry: NFKC, trimmed,
 /// upper-case, letters, digits, '-' and '_', 1–32 characters. Dash look-alikes
-/// (minus sign, long vowel mark, full-width hyphen) become '-'.
+/// (minus sign, long vowel mark, full-width hyphen, hyphen bullet, heavy minus) become '-', and
+/// invisible format characters that a copy from a chat or a web page carries along (zero-width
+/// space and joiners, soft hyphen, direction marks, a BOM) are dropped. Letters that only look
+/// Latin (Cyrillic Р, Greek Ρ) stay what they are, so such a code is invalid, not another code.
 /// </summary>
 public static class Code
 {
@@ -29,15 +32,20 @@ public static class Code
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             sb.Append(c switch
             {
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212'
-                    or '\u30FC' or '\uFF70' => '-',
+                    or '\u2043' or '\u2796' or '\u2E3A' or '\u2E3B' or '\u30FC' or '\uFF70' => '-',
                 _ => char.ToUpperInvariant(c),
             });
         }
 
-        return sb.ToString();
+        return sb.ToString().Trim();
     }
 
     public static bool IsValid(string normalized) =>

@@ -19,4 +19,11 @@ public sealed class AdminApiOptions
 
     /// <summary>The largest request the admin API reads (an import's file travels in it, base64: a third larger).</summary>
     public int MaxRequestMegabytes { get; set; } = 8;
+
+    /// <summary>
+    /// Requests per second one OS user (uid) may send before the socket answers 429 for the rest of
+    /// that second. High enough for the TUI and a benchmark of thousands of sequential queries; the
+    /// long-poll <c>GET /changes?since=</c> is not counted.
+    /// </summary>
+    public int MaxRequestsPerSecond { get; set; } = 10_000;
 }

@@ -39,6 +39,9 @@ public sealed record Settings
 
     public required long MaxRequestBytes { get; init; }
 
+    /// <summary><c>AdminApi:MaxRequestsPerSecond</c>: per OS user, long-polls not counted.</summary>
+    public int MaxRequestsPerSecond { get; init; } = 10_000;
+
     /// <summary>The policies' numbers, with this configuration's zone and schedules.</summary>
     public PolicySettings Policy => new()
     {
@@ -105,6 +108,11 @@ public sealed record Settings
             throw Invalid("AdminApi:MaxRequestMegabytes", "config.range", api.MaxRequestMegabytes, 1, 1024);
         }
 
+        if (api.MaxRequestsPerSecond is < 1 or > 1_000_000)
+        {
+            throw Invalid("AdminApi:MaxRequestsPerSecond", "config.range", api.MaxRequestsPerSecond, 1, 1_000_000);
+        }
+
         var dataDir = string.IsNullOrWhiteSpace(ops.DataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(ops.DataDirectory);
         return new Settings
         {
@@ -127,6 +135,7 @@ public sealed record Settings
             AdminGroup = string.IsNullOrWhiteSpace(api.AdminGroup) ? null : api.AdminGroup.Trim(),
             BootstrapAdmins = [.. api.BootstrapAdmins.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim())],
             MaxRequestBytes = api.MaxRequestMegabytes * 1024L * 1024L,
+            MaxRequestsPerSecond = api.MaxRequestsPerSecond,
         };
     }
 

@@ -18,6 +18,7 @@ public static class CsvFile
     static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Decodes the bytes of a CSV file: UTF-8 (BOM optional) or CP932.</summary>
+    /// <exception cref="DecoderFallbackException">A file that starts with a UTF-8 BOM and is not UTF-8 after it.</exception>
     public static string Decode(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -33,6 +34,26 @@ public static class CsvFile
         catch (DecoderFallbackException)
         {
             return Encoding.GetEncoding(932).GetString(bytes);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Decode"/>, or null with an error at the line of the first bad byte when the
+    /// file says it is UTF-8 (a BOM) and is not: a damaged file, not one to guess at.
+    /// </summary>
+    public static string? TryDecode(byte[] bytes, string fileName, List<ImportError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            return Decode(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var end = Math.Clamp(3 + Math.Max(e.Index, 0), 0, bytes.Length);
+            var line = 1 + bytes.AsSpan(0, end).Count((byte)'\n');
+            errors.Add(new ImportError(fileName, line, null, new LocalizedReason("csv.encoding")));
+            return null;
         }
     }
 
@@ -99,7 +120,13 @@ public static class CsvFile
     public static void Write(Stream output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+        // With NewLine set, CsvHelper quotes only fields holding "\r\n": a lone CR or LF (a note typed
+        // in a form) would end the row in Excel and in import. Quote those too.
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || args.Field.AsSpan().IndexOfAny('\r', '\n') >= 0,
+        });
         foreach (var h in header)
         {
             csv.WriteField(h);
@@ -117,13 +144,24 @@ public static class CsvFile
         }
     }
 
-    /// <summary>A cell starting with = + - @ would be a formula in Excel: prefix it with '.</summary>
-    public static string? Neutralize(string? cell) =>
-        cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' ? "'" + cell : cell;
+    /// <summary>
+    /// A cell starting with = + - @, a tab or a carriage return would be a formula (or a DDE
+    /// call such as <c>=cmd|' /C calc'!A0</c>) in Excel: prefix it with '. A cell that already
+    /// starts with ' followed by such a character gets one more, so that import, which removes
+    /// exactly one, gives back what was exported.
+    /// </summary>
+    public static string? Neutralize(string? cell) => cell is not null && NeedsQuote(cell) ? "'" + cell : cell;
 
     /// <summary>Undoes <see cref="Neutralize"/> on import: removes that one '.</summary>
     public static string Unneutralize(string cell) =>
-        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
+        cell.Length > 1 && cell[0] == '\'' && NeedsQuote(cell.AsSpan(1)) ? cell[1..] : cell;
+
+    /// <summary>Leading 's skipped, the first other character starts a formula.</summary>
+    private static bool NeedsQuote(ReadOnlySpan<char> cell)
+    {
+        var first = cell.IndexOfAnyExcept('\'');
+        return first >= 0 && cell[first] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    }
 
     private static int CountLeadingBlankLines(string raw)
     {

@@ -22,6 +22,6 @@ internal sealed class ImportCsvHandler : IStoreHandler<ImportCsv, ImportResult>
         var kind = CsvKinds.Find(operation.Kind)
             ?? throw new OpsException(ExitCode.BadArguments, "cli.badkind", operation.Kind, string.Join(", ", CsvKinds.All.Select(k => k.Name)));
         var options = new ImportOptions(ops.Time, operation.DryRun, operation.Progress);
-        return Importer.ImportText(ops.Store, kind, CsvFile.Decode(operation.Content), operation.FileName, actor, options);
+        return Importer.ImportBytes(ops.Store, kind, operation.Content, operation.FileName, actor, options);
     }
 }

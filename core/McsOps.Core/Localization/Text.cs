@@ -49,6 +49,7 @@ public static partial class Text
         ["api.badrequest"] = ("{0} の要求を読めません: {1}", "cannot read the request for {0}: {1}"),
         ["api.toolarge"] = ("要求が大きすぎます (上限 {0} MiB)", "the request is too large (at most {0} MiB)"),
         ["api.channel"] = ("チャネルは tui か cli です ('{0}')", "the channel must be tui or cli ('{0}')"),
+        ["api.toomany"] = ("要求が多すぎます (1 秒あたり最大 {0} 件)。少し待ってからもう一度お試しください", "too many requests (at most {0} per second); wait a moment and try again"),
         ["api.notready"] = ("サービスはデータベースをまだ開いていません", "the service has not opened the database"),
         ["api.http"] = ("サービスから想定外の応答がありました: {0} {1}", "the service answered {0} {1}"),
         // configuration
@@ -71,6 +72,7 @@ public static partial class Text
         ["config.socketpath.long"] = ("Unix ソケットのパスが長すぎます ({0} バイト、最大 {1})", "too long for a Unix socket ({0} bytes, at most {1})"),
         // csv import
         ["csv.malformed"] = ("CSV として読めません (閉じていない引用符など)", "not readable as CSV (an unclosed quote?)"),
+        ["csv.encoding"] = ("UTF-8 の BOM で始まりますが UTF-8 として読めません (壊れたファイル?)", "starts with a UTF-8 BOM but is not UTF-8 (a damaged file?)"),
         ["csv.noheader"] = ("見出し行がありません", "the header row is missing"),
         ["csv.unknowncolumn"] = ("不明な列です (使える列: {0})", "unknown column (known columns: {0})"),
         ["csv.dupcolumn"] = ("列が重複しています", "the column appears twice"),
@@ -279,6 +281,7 @@ public static partial class Text
         ["chat.link.refused"] = ("連携コードの誤りが続いたため、1 時間はお受けできません。管理者に新しいコードを依頼してください", "Too many wrong link codes: try again in an hour, with a new code from an admin"),
         ["chat.inactive"] = ("このアカウントでは McsOps を利用できません。管理者に連絡してください", "This account may not use McsOps; please contact an admin"),
         ["chat.adminonly"] = ("このコマンドは管理者だけが使えます", "Only admins may use this command"),
+        ["chat.slowdown"] = ("短い間に多くの操作がありました。1 分ほど待ってからもう一度お試しください", "Too many requests in a short time: please wait a minute and try again"),
         ["chat.error"] = ("処理できませんでした。しばらくしてからもう一度お試しください", "Something went wrong; please try again in a moment"),
         ["chat.action.unknown"] = ("このボタンは使えません。もう一度コマンドを送ってください", "This button does not work any more; send the command again"),
         ["chat.sent"] = ("McsOps とのダイレクトメッセージに送りました", "Sent to your direct messages with McsOps"),

@@ -78,15 +78,7 @@ public static class KeyFile
 
     private static string Read(string path)
     {
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & OthersOrGroup) != 0)
-            {
-                throw new OpsException(ExitCode.BadArguments, "config.keyfile.perms", path, Convert.ToString((int)mode, 8));
-            }
-        }
-
+        CheckPermissions(path);
         byte[] key;
         try
         {
@@ -103,6 +95,24 @@ public static class KeyFile
         }
 
         return Convert.ToHexString(key);
+    }
+
+    /// <summary>
+    /// Exit 2 (<c>config.keyfile.perms</c>) when the key file exists and its group or others have
+    /// any permission on it. A program checks this as it starts, before it listens or reads anything.
+    /// </summary>
+    public static void CheckPermissions(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & OthersOrGroup) != 0)
+        {
+            throw new OpsException(ExitCode.BadArguments, "config.keyfile.perms", path, Convert.ToString((int)mode, 8));
+        }
     }
 
     private static void Create(string path)

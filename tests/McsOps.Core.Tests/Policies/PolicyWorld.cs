@@ -18,7 +18,7 @@ internal sealed class PolicyWorld : IDisposable
     /// <summary>Prepared databases (and the clock they ended at) by key, copied instead of built again: an import costs more than a copy.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<(string Directory, DateTimeOffset Now)>> Templates = new(StringComparer.Ordinal);
 
-    private static readonly string Root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "mcsops-tests");
+    private static readonly string Root = TestData.Root("mcsops-tests", Directory.Exists("/dev/shm") ? "/dev/shm" : null);
 
     private readonly string _directory;
     private readonly bool _defaultPolicy;
@@ -172,14 +172,5 @@ internal sealed class PolicyWorld : IDisposable
         }
     }
 
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private static void TryDelete(string directory) => TestData.Delete(directory);
 }
