@@ -40,6 +40,35 @@ internal sealed partial class ChatLimits(IOptions<ChatLimitOptions> options, Tim
         return remote?.ToString() ?? "unknown";
     }
 
+    /// <summary>
+    /// Whether a request from <paramref name="http"/>'s source may be read at all: false (429,
+    /// the lockout audited once) while that address is over the limit of failed verifications.
+    /// </summary>
+    public bool SourceMayTry(string platform, HttpContext http, out string source)
+    {
+        source = SourceOf(http);
+        var verdict = Unverified.Check(source);
+        if (verdict == LimitVerdict.LockedOut)
+        {
+            AuditLockout(platform + ":" + source, "requests failing verification " + PerMinute(Unverified.Limit));
+        }
+
+        return verdict == LimitVerdict.Allowed;
+    }
+
+    /// <summary>Counts a verified request of a chat user; false (the lockout audited once) while they are over the limit.</summary>
+    public bool UserMayGoOn(string platform, string user)
+    {
+        var key = platform + ":" + user;
+        var verdict = PerUser.Hit(key);
+        if (verdict == LimitVerdict.LockedOut)
+        {
+            AuditLockout(key, PerMinute(PerUser.Limit));
+        }
+
+        return verdict == LimitVerdict.Allowed;
+    }
+
     /// <summary>Writes the audit entry of a lockout; a store that cannot be written (not open yet) is logged, never thrown.</summary>
     public void AuditLockout(string subject, string why)
     {

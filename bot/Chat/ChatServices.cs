@@ -1,7 +1,10 @@
 using McsOps.Core;
 using McsOps.Core.Application;
 using McsOps.Core.Storage;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace McsOps.Bot.Chat;
 
@@ -13,6 +16,9 @@ namespace McsOps.Bot.Chat;
 /// </summary>
 internal static class ChatServices
 {
+    /// <summary>The rate-limiting policy of the chat routes (<c>Chat:MaxConcurrentRequests</c>, <c>Chat:MaxQueuedRequests</c>).</summary>
+    public const string LoadPolicy = "chat";
+
     public static IServiceCollection AddChatCommands(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -26,6 +32,26 @@ internal static class ChatServices
         {
             services.AddOptions<ChatLimitOptions>().BindConfiguration(ChatLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
             services.AddSingleton<ChatLimits>();
+            services.AddRateLimiter(o =>
+            {
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.OnRejected = (rejected, _) =>
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                    return ValueTask.CompletedTask;
+                };
+                // One limiter for every chat route: a queue of requests in order, shed beyond its limit.
+                o.AddPolicy(LoadPolicy, http => RateLimitPartition.GetConcurrencyLimiter(LoadPolicy, _ =>
+                {
+                    var limits = http.RequestServices.GetRequiredService<IOptions<ChatLimitOptions>>().Value;
+                    return new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = limits.MaxConcurrentRequests,
+                        QueueLimit = limits.MaxQueuedRequests,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    };
+                }));
+            });
         }
 
         return services;

@@ -51,6 +51,7 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapAdminApi();
         app.MapSlack();

@@ -33,6 +33,8 @@ internal sealed class FakeTeams : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _tokens = new(StringComparer.Ordinal);
     private readonly List<(string Kid, RSA Key, string[] Endorsements)> _published = [];
+    private readonly Queue<long> _tenantCalls = new();
+    private readonly Dictionary<string, Queue<long>> _conversationCalls = new(StringComparer.Ordinal);
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ids;
     private int _metadataFetches;
@@ -49,6 +51,9 @@ internal sealed class FakeTeams : IAsyncDisposable
     /// <summary>One request: the route name (<c>token</c>, <c>create</c>, <c>post</c>, <c>reply</c>, <c>update</c>), the path, the raw body, the answer's status.</summary>
     public sealed record Received(string Route, string Path, string Raw, int Status, string Answer)
     {
+        /// <summary>When it arrived (<see cref="Stopwatch"/> ticks).</summary>
+        public long Timestamp { get; } = Stopwatch.GetTimestamp();
+
         public JsonObject Body => JsonNode.Parse(Raw) as JsonObject ?? [];
     }
 
@@ -109,6 +114,13 @@ internal sealed class FakeTeams : IAsyncDisposable
             _published.Add((kid, key, endorsements));
         }
     }
+
+    /// <summary>
+    /// When set, a Connector call that would exceed the documented limits — 30 per second per
+    /// tenant (this fake has one), 7 per second per conversation, in real time — is answered 429
+    /// with <c>Retry-After: 1</c> instead.
+    /// </summary>
+    public bool EnforceRateLimits { get; set; }
 
     /// <summary>The next call of <paramref name="route"/> gets this status (and <c>Retry-After</c>) instead of the usual answer.</summary>
     public void Next(string route, int status, int? retryAfterSeconds = null) =>
@@ -252,6 +264,12 @@ internal sealed class FakeTeams : IAsyncDisposable
             return;
         }
 
+        if (EnforceRateLimits && OverTheLimits(ctx.Request.RouteValues["id"]?.ToString()))
+        {
+            await Answer(ctx, route, ctx.Request.Path, raw, 429, 1, "{\"error\":{\"code\":\"TooManyRequests\"}}");
+            return;
+        }
+
         var id = route == "create" ? "a:1fake-conversation-" + Interlocked.Increment(ref _ids) : "1" + Interlocked.Increment(ref _ids).ToString("D12", CultureInfo.InvariantCulture);
         if (route == "update")
         {
@@ -259,6 +277,33 @@ internal sealed class FakeTeams : IAsyncDisposable
         }
 
         await Answer(ctx, route, ctx.Request.Path, raw, route == "create" ? 201 : 200, null, new JsonObject { ["id"] = id }.ToJsonString());
+    }
+
+    /// <summary>Counts the call unless it is one too many in the last second, for the tenant or for the conversation.</summary>
+    private bool OverTheLimits(string? conversation)
+    {
+        lock (_tenantCalls)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var secondAgo = now - Stopwatch.Frequency;
+            var inConversation = conversation is null ? null : _conversationCalls.TryGetValue(conversation, out var q) ? q : _conversationCalls[conversation] = new();
+            foreach (var window in new[] { _tenantCalls, inConversation })
+            {
+                while (window is { Count: > 0 } && window.Peek() <= secondAgo)
+                {
+                    window.Dequeue();
+                }
+            }
+
+            if (_tenantCalls.Count >= 30 || inConversation?.Count >= 7)
+            {
+                return true;
+            }
+
+            _tenantCalls.Enqueue(now);
+            inConversation?.Enqueue(now);
+            return false;
+        }
     }
 
     private (int Status, int? RetryAfter)? Scripted(string route) =>

@@ -97,6 +97,40 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task Teams_RefusedTokensFromOneAddress_Then429WithoutReading_AuditedOnce_UntilAMinutePassed()
+    {
+        await using var w = await TeamsWorld.Start("Chat:MaxUnverifiedPerMinute=3");
+
+        (await w.Send(w.Message(TeamsWorld.Nurse, "help"), token: "")).Status.Should().Be(401);
+        (await w.Send(w.Message(TeamsWorld.Nurse, "help"), token: "not-a-jwt")).Status.Should().Be(401);
+        (await w.Send(w.Message(TeamsWorld.Nurse, "help"), token: w.Teams.Token(w.Clock.GetUtcNow(), serviceUrl: "https://elsewhere.example/"))).Status.Should().Be(403);
+
+        (await w.Send(w.Message(TeamsWorld.Nurse, "help"))).Status.Should().Be(429, "even a good token is not read from a locked address");
+        Lockouts(w.Store, "teams:127.0.0.1").Should().Be(1);
+
+        w.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await w.Send(w.Message(TeamsWorld.Nurse, "help"))).Status.Should().Be(200);
+        w.Store.Read(s => AuditChain.Verify(s.Audit.All())).Intact.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Teams_AUserOverTheLimit_GetsSlowDown_OthersDoNot_AuditedOnce()
+    {
+        await using var w = await TeamsWorld.Start("Chat:MaxRequestsPerUserPerMinute=2");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await w.Send(w.Message(TeamsWorld.Nurse, "help"))).Status.Should().Be(200);
+        }
+
+        (await w.Send(w.Message(TeamsWorld.Admin, "help"))).Status.Should().Be(200);
+        await w.Teams.WaitFor("reply", count: 4);
+        var replies = w.Teams.Calls("reply").Select(r => r.Body["text"]?.GetValue<string>()).ToList();
+        replies.Count(r => r == Text.Get(Lang.Ja, "chat.slowdown")).Should().Be(1, "only the nurse's third message");
+        Lockouts(w.Store, "teams:" + TeamsWorld.Nurse).Should().Be(1);
+    }
+
+    [Fact]
     public void SlowDown_IsWrittenInJapaneseAndEnglish()
     {
         Text.Get(Lang.Ja, "chat.slowdown").Should().Contain("待って");

@@ -79,6 +79,7 @@ internal sealed class SlackWorld : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(world.Clock);
         builder.Services.AddSlack(builder.Configuration);
         world._app = builder.Build();
+        world._app.UseRateLimiter();
         world._app.MapSlack();
         await world._app.StartAsync();
         world._address = new Uri(world._app.Urls.First());

@@ -63,12 +63,13 @@ internal sealed class TeamsWorld : IAsyncDisposable
     /// <summary>Everything that left the bot: what the fake Teams received and what the bot answered.</summary>
     public IEnumerable<string> Outgoing => Teams.All.Select(r => r.Raw).Concat(Responses);
 
-    public static async Task<TeamsWorld> Start()
+    /// <param name="settings">More settings (<c>Chat:MaxRequestsPerUserPerMinute=2</c>), after the fake's.</param>
+    public static async Task<TeamsWorld> Start(params string[] settings)
     {
         var world = new TeamsWorld(await FakeTeams.Start());
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        foreach (var setting in world.Teams.Settings)
+        foreach (var setting in world.Teams.Settings.Concat(settings))
         {
             var at = setting.IndexOf('=', StringComparison.Ordinal);
             builder.Configuration[setting[..at]] = setting[(at + 1)..];
@@ -79,6 +80,7 @@ internal sealed class TeamsWorld : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(world.Clock);
         builder.Services.AddTeams(builder.Configuration);
         world._app = builder.Build();
+        world._app.UseRateLimiter();
         world._app.MapTeams();
         await world._app.StartAsync();
         world._address = new Uri(world._app.Urls.First());

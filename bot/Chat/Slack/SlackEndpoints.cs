@@ -121,15 +121,9 @@ internal static class SlackEndpoints
     /// <summary>Counts a verified request of <paramref name="user"/>; false (audited once per lockout) when they are over the limit.</summary>
     private static bool UserMayGoOn(ChatLimits limits, string user, ILogger log)
     {
-        var verdict = limits.PerUser.Hit(UserKey(user));
-        if (verdict == LimitVerdict.Allowed)
+        if (limits.UserMayGoOn("slack", user))
         {
             return true;
-        }
-
-        if (verdict == LimitVerdict.LockedOut)
-        {
-            limits.AuditLockout(UserKey(user), ChatLimits.PerMinute(limits.PerUser.Limit));
         }
 
         SlackLog.Refused(log, "a user over the per-minute limit");
@@ -139,14 +133,8 @@ internal static class SlackEndpoints
     /// <summary>The form of a request that passed every check, or the status that refuses it.</summary>
     private static async Task<(Dictionary<string, StringValues>? Form, IResult? Refusal)> ReadVerified(HttpRequest request, SlackSignature signature, ChatLimits limits, ILogger log, CancellationToken ct)
     {
-        var source = ChatLimits.SourceOf(request.HttpContext);
-        if (limits.Unverified.Check(source) is var verdict and not LimitVerdict.Allowed)
+        if (!limits.SourceMayTry("slack", request.HttpContext, out var source))
         {
-            if (verdict == LimitVerdict.LockedOut)
-            {
-                limits.AuditLockout("slack:" + source, "requests failing verification " + ChatLimits.PerMinute(limits.Unverified.Limit));
-            }
-
             SlackLog.Refused(log, "an address over the limit of failed requests");
             return (null, TypedResults.StatusCode(StatusCodes.Status429TooManyRequests));
         }

@@ -12,8 +12,8 @@ internal static class SlackRoutes
         ArgumentNullException.ThrowIfNull(app);
         if (app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled)
         {
-            app.MapPost("/slack/commands", SlackEndpoints.Commands);
-            app.MapPost("/slack/interactivity", SlackEndpoints.Interactivity);
+            app.MapPost("/slack/commands", SlackEndpoints.Commands).RequireRateLimiting(McsOps.Bot.Chat.ChatServices.LoadPolicy);
+            app.MapPost("/slack/interactivity", SlackEndpoints.Interactivity).RequireRateLimiting(McsOps.Bot.Chat.ChatServices.LoadPolicy);
         }
 
         return app;

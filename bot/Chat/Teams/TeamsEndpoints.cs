@@ -18,25 +18,37 @@ internal static class TeamsEndpoints
     public const int MaxBody = 128 * 1024;
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
-    public static async Task<IResult> Messages(HttpRequest request, TeamsTokenValidator validator, IOptions<TeamsOptions> options, ILoggerFactory logs, CancellationToken ct)
+    public static async Task<IResult> Messages(HttpRequest request, TeamsTokenValidator validator, IOptions<TeamsOptions> options, ChatLimits limits, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(TeamsEndpoints));
+        if (!limits.SourceMayTry("teams", request.HttpContext, out var source))
+        {
+            return Refuse(log, StatusCodes.Status429TooManyRequests, "an address over the limit of failed requests");
+        }
+
+        // Every refusal before the activity is known to come from the Connector counts against its address.
+        IResult Unverified(int status, string reason)
+        {
+            limits.Unverified.Count(source);
+            return Refuse(log, status, reason);
+        }
+
         var authorization = request.Headers.Authorization;
         if (authorization.Count != 1 || string.IsNullOrEmpty(authorization[0]))
         {
-            return Refuse(log, StatusCodes.Status401Unauthorized, "no Authorization header");
+            return Unverified(StatusCodes.Status401Unauthorized, "no Authorization header");
         }
 
         var body = request.ContentLength > MaxBody ? null : await RequestBody.ReadAtMost(request.Body, MaxBody, ct);
         if (body is null)
         {
-            return Refuse(log, StatusCodes.Status413PayloadTooLarge, "body over the limit");
+            return Unverified(StatusCodes.Status413PayloadTooLarge, "body over the limit");
         }
 
         var (claims, reason) = await validator.Validate(authorization[0], ct);
         if (claims is null)
         {
-            return Refuse(log, StatusCodes.Status401Unauthorized, reason);
+            return Unverified(StatusCodes.Status401Unauthorized, reason);
         }
 
         var (activity, malformed) = TeamsActivity.Parse(body);
@@ -47,17 +59,17 @@ internal static class TeamsEndpoints
 
         if (!string.Equals(claims.ServiceUrl, activity.ServiceUrl, StringComparison.Ordinal))
         {
-            return Refuse(log, StatusCodes.Status403Forbidden, "the token's serviceurl is not the activity's");
+            return Unverified(StatusCodes.Status403Forbidden, "the token's serviceurl is not the activity's");
         }
 
         if (!claims.Endorsements.Contains(activity.ChannelId))
         {
-            return Refuse(log, StatusCodes.Status403Forbidden, "the signing key is not endorsed for the channel");
+            return Unverified(StatusCodes.Status403Forbidden, "the signing key is not endorsed for the channel");
         }
 
         if (!options.Value.IsAllowedServiceUrl(activity.ServiceUrl))
         {
-            return Refuse(log, StatusCodes.Status403Forbidden, "the service URL is not in Teams:AllowedServiceUrls");
+            return Unverified(StatusCodes.Status403Forbidden, "the service URL is not in Teams:AllowedServiceUrls");
         }
 
         return activity.Type switch
@@ -105,12 +117,21 @@ internal static class TeamsEndpoints
     private static ActionInvoked Clicked(string user, TeamsAction action, TeamsActivity activity) =>
         new(Channel.Teams, user, action.ActionId, action.Value, action.Input, activity.ReplyToId is { } on ? new MessageRef(activity.ConversationId, on) : null);
 
-    /// <summary>Refreshes the sender's conversation reference and runs the command; a failure is the <c>chat.error</c> message, not a 500.</summary>
+    /// <summary>
+    /// Refreshes the sender's conversation reference and runs the command; a failure is the
+    /// <c>chat.error</c> message, not a 500; a user over the per-minute limit gets <c>chat.slowdown</c> instead.
+    /// </summary>
     private static OutgoingMessage Answer(HttpRequest request, TeamsActivity activity, ILogger log, Func<ChatCommands, OutgoingMessage> handle)
     {
         var services = request.HttpContext.RequestServices;
         services.GetRequiredService<TeamsReferences>().Remember(activity);
         var chat = services.GetRequiredService<ChatCommands>();
+        if (!services.GetRequiredService<ChatLimits>().UserMayGoOn("teams", activity.User!))
+        {
+            TeamsLog.Refused(log, StatusCodes.Status200OK, "a user over the per-minute limit");
+            return new OutgoingMessage(new MessageContent { Text = Text.Get(chat.Lang, "chat.slowdown") });
+        }
+
         try
         {
             return handle(chat);

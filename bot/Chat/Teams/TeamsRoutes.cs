@@ -12,7 +12,7 @@ internal static class TeamsRoutes
         ArgumentNullException.ThrowIfNull(app);
         if (app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled)
         {
-            app.MapPost("/api/messages", TeamsEndpoints.Messages);
+            app.MapPost("/api/messages", TeamsEndpoints.Messages).RequireRateLimiting(McsOps.Bot.Chat.ChatServices.LoadPolicy);
         }
 
         return app;

@@ -34,8 +34,10 @@ internal sealed class ListReviewsForHandler : IHandler<ListReviewsFor, IReadOnly
 {
     public IReadOnlyList<Review> Handle(ListReviewsFor op, OperationContext ctx)
     {
+        // An admin also reviews whatever is escalated: every open review is read. Anyone else's are found through the index.
         var admin = ctx.Session.Staff.Find(op.Reviewer)?.Roles.HasFlag(StaffRoles.Admin) == true;
-        return [.. ctx.Session.Reviews.Open()
+        var open = admin ? ctx.Session.Reviews.Open() : ctx.Session.Reviews.OpenReviewedBy(op.Reviewer);
+        return [.. open
             .Where(r => r.Reviewer == op.Reviewer || (admin && r.Status == ReviewStatus.Escalated))
             .OrderBy(r => r.DueOn)
             .ThenBy(r => r.Group.Value, StringComparer.Ordinal)];

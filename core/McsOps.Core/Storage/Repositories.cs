@@ -70,6 +70,9 @@ public interface IReviewRepository : IRepository<string, Review>
 
     IReadOnlyList<Review> Open();
 
+    /// <summary>The open (or escalated) reviews of this reviewer, read through the index.</summary>
+    IReadOnlyList<Review> OpenReviewedBy(StaffCode reviewer);
+
     /// <summary>The groups that have an open review (without reading the reviews).</summary>
     IReadOnlySet<GroupCode> OpenGroups();
 }

@@ -229,7 +229,8 @@ internal sealed class TeamsAckBenchmark : IBenchmark
         var dir = context.CopyOfImported();
         await using var teams = await McsOps.Bot.Tests.FakeTeams.Start();
         var builder = McsOps.Bot.Hosting.ServiceHost.CreateBuilder(
-            ["--McsOps:DataDirectory=" + dir, "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. teams.Settings.Select(s => "--" + s)],
+            // 42 requests from each of 50 users within seconds: far over the per-user limit (which answers "slow down"), raised so every request is served.
+            ["--McsOps:DataDirectory=" + dir, "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Chat:MaxRequestsPerUserPerMinute=100000", .. teams.Settings.Select(s => "--" + s)],
             etcFile: null);
         await using var app = McsOps.Bot.Hosting.ServiceHost.Build(builder);
         await app.StartAsync();
@@ -332,13 +333,108 @@ internal sealed class TeamsAckBenchmark : IBenchmark
     }
 }
 
-/// <summary><c>dispatch.teams</c>: 1,000 outbox messages to 100 recipients through a fake Teams enforcing 30/s per tenant.</summary>
+/// <summary>
+/// <c>dispatch.teams</c>: 1,000 outbox messages to 100 Teams users, delivered by the real
+/// mcsops-bot host's dispatcher to a fake Teams on 127.0.0.1 that answers 429 to any call over 30
+/// per second for the tenant or 7 per second for a conversation. The rate is messages accepted per
+/// second from the first accepted to the last; the target also asks for zero 429s (the dispatcher
+/// paces itself under the limits instead of bumping into them).
+/// </summary>
 internal sealed class DispatchTeamsBenchmark : IBenchmark
 {
+    private const int Recipients = 100;
+    private const int Messages = 1_000;
+
     public string Name => "dispatch.teams";
 
     public string Target(ScaleProfile scale) => "≥ 27 msg/s, zero 429";
 
-    public Outcome Run(BenchmarkContext context) =>
-        Outcome.NotApplicable("not landed yet: the outbox and its dispatcher (issues 3, 6)");
+    public Outcome Run(BenchmarkContext context) => OperatingSystem.IsLinux()
+        ? RunAsync(context).GetAwaiter().GetResult()
+        : Outcome.NotApplicable("mcsops-bot runs on Linux only");
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task<Outcome> RunAsync(BenchmarkContext context)
+    {
+        await using var teams = await McsOps.Bot.Tests.FakeTeams.Start();
+        teams.EnforceRateLimits = true;
+        var dir = context.NewDataDirectory();
+        Seed(context, dir, teams);
+        var builder = McsOps.Bot.Hosting.ServiceHost.CreateBuilder(
+            ["--McsOps:DataDirectory=" + dir, "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. teams.Settings.Select(s => "--" + s)],
+            etcFile: null);
+        await using var app = McsOps.Bot.Hosting.ServiceHost.Build(builder);
+        var clock = Stopwatch.StartNew();
+        await app.StartAsync();
+        try
+        {
+            while (Accepted(teams).Count < Messages && clock.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+
+        var accepted = Accepted(teams);
+        var throttled = teams.All.Count(r => r.Status == 429);
+        context.Delete(dir);
+        if (accepted.Count < Messages)
+        {
+            return Outcome.Error(Figures.Invariant($"only {accepted.Count} of {Messages} messages were accepted in 3 minutes ({throttled} answered 429)"));
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(accepted.Min(r => r.Timestamp), accepted.Max(r => r.Timestamp)).TotalSeconds;
+        var rate = (Messages - 1) / seconds;
+        var note = Figures.Invariant($"{Messages:N0} messages to {Recipients} users in {seconds:0.0} s (first to last accepted); {throttled} answered 429; the fake enforces 30/s per tenant and 7/s per conversation");
+        return new Outcome(true, rate, null, null, "msg/s", null, rate >= 27 && throttled == 0, note);
+    }
+
+    /// <summary>The posts the fake accepted.</summary>
+    private static List<McsOps.Bot.Tests.FakeTeams.Received> Accepted(McsOps.Bot.Tests.FakeTeams teams) =>
+        [.. teams.All.Where(r => r.Route == "post" && r.Status == 200)];
+
+    /// <summary>A facility, the recipients linked to Teams with a 1:1 conversation known, and the messages due now.</summary>
+    private static void Seed(BenchmarkContext context, string dir, McsOps.Bot.Tests.FakeTeams teams)
+    {
+        using var store = context.OpenStore(dir);
+        var options = new McsOps.Core.Csv.ImportOptions(context.Time);
+        McsOps.Core.Csv.Importer.ImportText(store, McsOps.Core.Csv.CsvKinds.Find("facilities")!, "facility_code,name,kind,is_home\nF-0001,ベンチ診療所,clinic,true\n", "facilities.csv", McsOps.Core.Actor.System, options);
+        var staff = new System.Text.StringBuilder("staff_code,facility_code,name,profession,teams_user_id\n");
+        for (var i = 1; i <= Recipients; i++)
+        {
+            staff.Append(Figures.Invariant($"S-{i:0000},F-0001,受信者{i},nurse,{User(i)}\n"));
+        }
+
+        McsOps.Core.Csv.Importer.ImportText(store, McsOps.Core.Csv.CsvKinds.Find("staff")!, staff.ToString(), "staff.csv", McsOps.Core.Actor.System, options);
+        var now = context.Time.GetUtcNow();
+        store.Write(s =>
+        {
+            for (var i = 1; i <= Recipients; i++)
+            {
+                s.Conversations.Save(new McsOps.Core.ChatConversation(McsOps.Core.Channel.Teams, User(i), "29:1" + User(i), McsOps.Bot.Tests.FakeTeams.TenantId, teams.ServiceUrl, Figures.Invariant($"a:1personal-{i}"), now));
+            }
+
+            for (var m = 0; m < Messages; m++)
+            {
+                var key = Figures.Invariant($"bench:{m:0000}");
+                s.Outbox.Enqueue(new McsOps.Core.OutboxMessage
+                {
+                    Key = key,
+                    Recipient = McsOps.Core.StaffCode.Parse(Figures.Invariant($"S-{(m % Recipients) + 1:0000}")),
+                    Kind = "bench",
+                    Content = new McsOps.Core.MessageContent { Text = key },
+                    CreatedAt = now,
+                    NotBefore = now,
+                    Urgent = true,
+                });
+            }
+
+            return 0;
+        });
+    }
+
+    private static string User(int i) => Figures.Invariant($"0a1b2c3d-0000-4000-8000-{i:000000000000}");
 }

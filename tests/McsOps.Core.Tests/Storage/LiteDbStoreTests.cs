@@ -198,6 +198,32 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void Schema1File_ItsOpenReviewsAreKeyedByReviewer_AndFoundForThem()
+    {
+        _t.Seed();
+        var opened = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var review = _t.Store.Write(s => ReviewOpener.Open(s, s.Groups.Find(GroupCode.Parse("G-0042"))!, opened, adHoc: true, TestStore.Policy, TestStore.Admin));
+        var reviewer = review.Reviewer!.Value;
+        // As schema 1 wrote it: every open review under one key ordinal, whoever reviews it.
+        var reviews = _t.Store.Database.GetCollection("reviews");
+        var doc = reviews.FindById(review.Id);
+        doc["ix_open"] = (1L << 20) | 7;
+        reviews.Update(doc);
+        var meta = _t.Store.Database.GetCollection("_meta");
+        var m = meta.FindById("meta");
+        m["schema"] = 1;
+        meta.Update(m);
+        _t.Close();
+
+        using var again = _t.Open();
+
+        again.SchemaVersion.Should().Be(2);
+        again.Read(s => s.Reviews.OpenReviewedBy(reviewer)).Select(r => r.Id).Should().Equal(review.Id);
+        again.Read(s => s.Reviews.OpenReviewedBy(StaffCode.Parse("S-0002"))).Should().BeEmpty();
+        again.Read(s => s.Reviews.Open()).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Open_DropsTheGroupIndexOfReviewsThatOlderFilesCarry()
     {
         _t.Seed();

@@ -20,18 +20,29 @@ internal static class IndexKey
     /// <summary>The bounds of every key whose ordinal is at most <paramref name="ordinal"/>.</summary>
     public static (long From, long To) UpTo(long ordinal) => (0, (ordinal << HashBits) | HashMask);
 
+    /// <summary>The bounds of every key whose ordinal is from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static (long From, long To) Between(long from, long to) => (from << HashBits, (to << HashBits) | HashMask);
+
+    /// <summary>
+    /// An ordinal for a code (a reviewer), from 0 to 2³⁰ − 1: a stable hash, so that one range of
+    /// keys holds that code's documents (and, rarely, another's: the caller filters).
+    /// </summary>
+    public static long OrdinalOf(string code) => Fnv(code) & ((1L << 30) - 1);
+
     /// <summary>The bounds of every key with exactly this ordinal.</summary>
     public static (long From, long To) Exactly(long ordinal) => (ordinal << HashBits, (ordinal << HashBits) | HashMask);
 
+    private static long Hash(string id) => Fnv(id) & HashMask;
+
     /// <summary>FNV-1a: stable across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
-    private static long Hash(string id)
+    private static uint Fnv(string value)
     {
         var h = 2166136261u;
-        foreach (var c in id)
+        foreach (var c in value)
         {
             h = (h ^ c) * 16777619u;
         }
 
-        return h & HashMask;
+        return h;
     }
 }

@@ -12,7 +12,7 @@ namespace McsOps.Core.Storage.LiteDb;
 public sealed partial class LiteDbStore : IStore
 {
     /// <summary>The schema this program writes. Bump it with a migration in <see cref="Migrate"/>.</summary>
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
 
     internal const string MetaCollection = "_meta";
 
@@ -273,7 +273,16 @@ public sealed partial class LiteDbStore : IStore
             throw new OpsException(ExitCode.Locked, "db.newerschema", schema, CurrentSchema);
         }
 
-        // Migrations from older schemas go here, one step at a time, each in its own transaction.
+        // Migrations from older schemas, one step at a time, each in its own transaction.
+        if (schema < 2)
+        {
+            _db.BeginTrans();
+            ReviewRepository.KeyOpenReviewsByReviewer(_db);
+            meta["schema"] = 2;
+            metaCol.Update(meta);
+            _db.Commit();
+        }
+
         EnsureIndexes();
         RefreshFactsIfPolicyChanged(meta);
     }

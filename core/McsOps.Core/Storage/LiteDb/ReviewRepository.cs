@@ -21,16 +21,47 @@ internal sealed class ReviewRepository(LiteSession session)
 
     public IReadOnlySet<GroupCode> OpenGroups()
     {
-        var (from, to) = IndexKey.Exactly(1);
+        var (from, to) = AnyOpen;
         return Collection.Query().Where(Bson.Between("ix_open", from, to)).Select("{ g: $.group }").ToEnumerable()
             .Select(d => Bson.CodeOf<GroupCode>(d["g"])).ToHashSet();
     }
 
     public IReadOnlyList<Review> Open()
     {
-        var (from, to) = IndexKey.Exactly(1);
+        var (from, to) = AnyOpen;
         return Find(Bson.Between("ix_open", from, to));
     }
+
+    public IReadOnlyList<Review> OpenReviewedBy(StaffCode reviewer)
+    {
+        var (from, to) = IndexKey.Exactly(OpenOrdinal(reviewer));
+        return [.. Find(Bson.Between("ix_open", from, to)).Where(r => r.Reviewer == reviewer)];
+    }
+
+    /// <summary>
+    /// An open review's key says whose it is (an ordinal from its reviewer's code, from 1: a
+    /// reviewer's open reviews are one range, and every open review one wider range); a closed
+    /// one's is outside them both.
+    /// </summary>
+    private static BsonValue OpenKey(Review r) => r.IsOpen ? IndexKey.Of(OpenOrdinal(r.Reviewer), r.Id) : IndexKey.NotApplicable(r.Id);
+
+    /// <summary>Schema 2: the open reviews of a file written before keys said whose they were get the key they have now.</summary>
+    internal static void KeyOpenReviewsByReviewer(LiteDatabase db)
+    {
+        var reviews = db.GetCollection("reviews");
+        var (from, to) = IndexKey.Exactly(1);
+        var open = reviews.Find(Bson.Between("ix_open", from, to)).ToList();
+        foreach (var d in open)
+        {
+            d["ix_open"] = IndexKey.Of(OpenOrdinal(Bson.Code<StaffCode>(d["reviewer"])), d["_id"].AsString);
+        }
+
+        reviews.Update(open);
+    }
+
+    private static (long From, long To) AnyOpen => IndexKey.Between(1, 1L << 30);
+
+    private static long OpenOrdinal(StaffCode? reviewer) => 1 + (reviewer is { } code ? IndexKey.OrdinalOf(code.Value) : 0);
 
     protected override BsonValue Id(string key) => key;
 
@@ -55,7 +86,7 @@ internal sealed class ReviewRepository(LiteSession session)
         ["due_on"] = Bson.Date(r.DueOn),
         ["reviewer"] = Bson.Code(r.Reviewer),
         ["status"] = Bson.Enum(r.Status),
-        ["ix_open"] = r.IsOpen ? IndexKey.Of(1, r.Id) : IndexKey.NotApplicable(r.Id),
+        ["ix_open"] = OpenKey(r),
         ["pending"] = r.Pending,
         ["adhoc"] = r.AdHoc,
         ["escalated_at"] = Bson.Instant(r.EscalatedAt),
