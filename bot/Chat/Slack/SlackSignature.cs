@@ -18,8 +18,10 @@ internal sealed class SlackSignature(IOptions<SlackOptions> options, TimeProvide
     public const int MaxRemembered = 100_000;
 
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.SigningSecret ?? string.Empty);
-    private readonly HashSet<(long, string)> _seen = [];
-    private readonly Queue<(long Timestamp, string Signature)> _order = new();
+    // A pair is remembered as the timestamp and the first 128 bits of its MAC (not the 67-character
+    // text): a full window at Slack's busiest is 100,000 pairs, and they stay small.
+    private readonly HashSet<(long, Int128)> _seen = [];
+    private readonly Queue<(long Timestamp, Int128 Mac)> _order = new();
     private readonly Lock _gate = new();
 
     public bool Verify(string timestamp, string signature, ReadOnlySpan<byte> body)
@@ -38,11 +40,13 @@ internal sealed class SlackSignature(IOptions<SlackOptions> options, TimeProvide
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
         hmac.AppendData(Encoding.ASCII.GetBytes($"v0:{timestamp}:"));
         hmac.AppendData(body);
-        var expected = Encoding.ASCII.GetBytes("v0=" + Convert.ToHexStringLower(hmac.GetHashAndReset()));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(signature)) && FirstTime(ts, signature, now);
+        var mac = hmac.GetHashAndReset();
+        var expected = Encoding.ASCII.GetBytes("v0=" + Convert.ToHexStringLower(mac));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(signature))
+            && FirstTime(ts, System.Buffers.Binary.BinaryPrimitives.ReadInt128LittleEndian(mac), now);
     }
 
-    private bool FirstTime(long timestamp, string signature, long now)
+    private bool FirstTime(long timestamp, Int128 mac, long now)
     {
         lock (_gate)
         {
@@ -51,12 +55,12 @@ internal sealed class SlackSignature(IOptions<SlackOptions> options, TimeProvide
                 _seen.Remove(_order.Dequeue());
             }
 
-            if (_seen.Count >= MaxRemembered || !_seen.Add((timestamp, signature)))
+            if (_seen.Count >= MaxRemembered || !_seen.Add((timestamp, mac)))
             {
                 return false;
             }
 
-            _order.Enqueue((timestamp, signature));
+            _order.Enqueue((timestamp, mac));
             return true;
         }
     }
