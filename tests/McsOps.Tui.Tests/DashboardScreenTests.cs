@@ -45,6 +45,24 @@ public sealed class DashboardScreenTests
     }
 
     [Fact]
+    public void Dashboard_ShowsTheLastBackup_AndSaysWhenItFailed()
+    {
+        using var tui = new TuiHarness(100, 30);
+        tui.Text().Should().Contain("バックアップ: まだありません");
+
+        tui.Store.Write(s =>
+        {
+            s.Backups.Add(new BackupRecord(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero), "mcsops-20261125T170000Z.db", true, "ab", 10, 1, null));
+            s.Backups.Add(new BackupRecord(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero), "mcsops-20261126T170000Z.db", false, null, 0, 0, "disk full"));
+            return 0;
+        });
+        tui.Press(Key.R);
+
+        tui.Text().Should().Contain("最終バックアップ: 2026/11/27 02:00 失敗", "the facility's clock, and the last run failed")
+            .And.NotContain("disk full", "the reason is in the log and on the due list");
+    }
+
+    [Fact]
     public void Dashboard_At80x24_TableColumnsStayAlignedWithKanji()
     {
         using var tui = new TuiHarness(80, 24);

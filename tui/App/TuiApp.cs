@@ -17,12 +17,12 @@ internal static class TuiApp
     {
         ArgumentNullException.ThrowIfNull(c);
         var context = new TuiContext(c.Connect(Channel.Tui), c.Settings, c.Time);
-        // The first screen's due list is read while Terminal.Gui starts: a good part of the first paint.
-        var due = Task.Run(context.DueNow);
+        // What the first screen shows is read while Terminal.Gui starts: a good part of the first paint.
+        var first = Task.Run(() => DashboardScreen.Read(context));
         using IApplication app = Application.Create();
         app.Init();
         context.App = app;
-        using var shell = new Shell(context, new DashboardScreen(context, due));
+        using var shell = new Shell(context, new DashboardScreen(context, first));
         var failures = 0;
         app.Run(shell, e => ++failures <= MaxFailures && ShowError(app, context, e));
         if (shell.IdleExpired)

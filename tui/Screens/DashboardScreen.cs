@@ -15,10 +15,11 @@ namespace McsOps.Tui.Screens;
 internal sealed class DashboardScreen : TableScreen<DueFinding>
 {
     private readonly DueSummaryView _summary;
-    private Task<IReadOnlyList<DueFinding>>? _first;
+    private Task<DashboardData>? _first;
+    private DashboardData? _data;
 
-    /// <param name="first">The due list already being read for the first load (at start); later loads read it again.</param>
-    public DashboardScreen(TuiContext context, Task<IReadOnlyList<DueFinding>>? first = null)
+    /// <param name="first">What the first load shows, already being read (at start); later loads read it again.</param>
+    public DashboardScreen(TuiContext context, Task<DashboardData>? first = null)
         : this(context, new DueSummaryView(context) { X = 0, Y = 0 }) => _first = first;
 
     private DashboardScreen(TuiContext context, DueSummaryView summary)
@@ -47,16 +48,31 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
         new(T("due.h.owner"), f => f.Owner?.Value ?? T("due.admins")),
     ];
 
+    /// <summary>Everything the dashboard reads, at once (at start, while Terminal.Gui starts).</summary>
+    public static DashboardData Read(TuiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new(context.DueNow(), context.Run(new ListDeadMessages()).Count, context.Run(new GetLastBackup()));
+    }
+
+    public override void Refresh()
+    {
+        _data = _first?.GetAwaiter().GetResult() ?? Read(Context);
+        _first = null;
+        base.Refresh();
+    }
+
     protected override string HeaderText()
     {
-        DeadLetters = Context.Run(new ListDeadMessages()).Count;
-        return DeadLetters > 0 ? T("dash.dead", DeadLetters) : "";
+        DeadLetters = _data!.DeadLetters;
+        var backup = _data.LastBackup is not { } last ? T("dash.backup.none")
+            : T(last.Ok ? "dash.backup.ok" : "dash.backup.failed", Context.At(last.At));
+        return DeadLetters > 0 ? backup + "\n" + T("dash.dead", DeadLetters) : backup;
     }
 
     protected override IReadOnlyList<DueFinding> Load()
     {
-        var findings = _first?.GetAwaiter().GetResult() ?? Context.DueNow();
-        _first = null;
+        var findings = _data!.Findings;
         var policy = Context.Settings.Policy;
         _summary.NextReviews = new McsOps.Core.Scheduling.Schedule(policy.ReviewSchedule, policy.Zone).Next(Context.Time.GetUtcNow());
         _summary.SetFindings(findings);
@@ -70,3 +86,6 @@ internal sealed class DashboardScreen : TableScreen<DueFinding>
 
     protected override void Open(DueFinding row) => Shell.Open(Navigator.ForFinding(Context, row));
 }
+
+/// <summary>What the dashboard shows: the due list, how many outbox messages are dead, the last backup.</summary>
+internal sealed record DashboardData(IReadOnlyList<DueFinding> Findings, int DeadLetters, BackupRecord? LastBackup);

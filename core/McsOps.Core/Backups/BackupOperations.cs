@@ -65,3 +65,11 @@ internal static class BackupOperations
 {
     public static BackupPlace PlaceOf(Ops ops) => ops.Backup ?? throw new OpsException(ExitCode.BadArguments, "backup.notconfigured");
 }
+
+/// <summary>The last backup in the backup log (whether it succeeded), for the dashboard; null before the first. A query: auditors see it too.</summary>
+public sealed record GetLastBackup : IQuery<BackupRecord?>;
+
+internal sealed class GetLastBackupHandler : IHandler<GetLastBackup, BackupRecord?>
+{
+    public BackupRecord? Handle(GetLastBackup op, OperationContext ctx) => ctx.Session.Backups.Last();
+}

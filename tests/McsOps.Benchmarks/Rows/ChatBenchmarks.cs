@@ -389,7 +389,7 @@ internal sealed class DispatchTeamsBenchmark : IBenchmark
         var seconds = Stopwatch.GetElapsedTime(accepted.Min(r => r.Timestamp), accepted.Max(r => r.Timestamp)).TotalSeconds;
         var rate = (Messages - 1) / seconds;
         var note = Figures.Invariant($"{Messages:N0} messages to {Recipients} users in {seconds:0.0} s (first to last accepted); {throttled} answered 429; the fake enforces 30/s per tenant and 7/s per conversation");
-        return new Outcome(true, rate, null, null, "msg/s", null, rate >= 27 && throttled == 0, note);
+        return new Outcome(true, null, null, rate, "msg/s", null, rate >= 27 && throttled == 0, note);
     }
 
     /// <summary>The posts the fake accepted.</summary>

@@ -264,6 +264,7 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
             new GetReviewSheet("P-0001"),
             new RetryDeadMessage("digest:2026-11-26:S-0001"),
             new ListDeadMessages(),
+            new GetLastBackup(),
             new TakeBackup(),
             new ListBackups(),
             new VerifyBackupBytes("mcsops-20261126T020000Z.db", [0x4C, 0x69, 0x74, 0x65], "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
