@@ -41,12 +41,12 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task TwoHundredConcurrentSignedRequests_NoServerError_NoneShed_MemoryDoesNotGrow()
     {
-        var port = FreePort();
+        var port = Programs.FreePort();
         using var bot = Programs.StartBot(_dir, [.. Settings(port, "--Chat:MaxRequestsPerUserPerMinute=100000")]);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitReady(http, bot);
+            await Programs.WaitReadyAsync(http, bot);
 
             var warm = await Hammer(http, WarmUp);
             var (rssWarm, peakWarm) = Memory(bot);
@@ -75,12 +75,12 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task BeyondTheQueueLimit_TheServiceShedsWith429_AndServesTheRest()
     {
-        var port = FreePort();
+        var port = Programs.FreePort();
         using var bot = Programs.StartBot(_dir, [.. Settings(port, "--Chat:MaxRequestsPerUserPerMinute=100000", "--Chat:MaxConcurrentRequests=1", "--Chat:MaxQueuedRequests=2")]);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitReady(http, bot);
+            await Programs.WaitReadyAsync(http, bot);
 
             var burst = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
             {
@@ -169,37 +169,6 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _teams.Token(TimeProvider.System.GetUtcNow()));
         return request;
-    }
-
-    private static async Task WaitReady(HttpClient http, Process bot)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            bot.HasExited.Should().BeFalse("mcsops-bot must start");
-            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60));
-            try
-            {
-                using var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The process's resident set now and at its peak (VmRSS, VmHWM), in bytes.</summary>

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace McsOps.Bot.Tests;
 
@@ -45,5 +48,43 @@ internal static class Programs
         var process = Process.Start(psi)!;
         process.StandardInput.Close();
         return process;
+    }
+
+    /// <summary>Polls <c>/readyz</c> until it answers 200 (at most 120 s); throws when the process ends first.</summary>
+    public static async Task WaitReadyAsync(HttpClient http, Process bot)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (bot.HasExited)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"mcsops-bot exited with {bot.ExitCode} before it was ready"));
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("mcsops-bot was not ready after 120 s");
+    }
+
+    /// <summary>A loopback port nobody listens on (for <c>--urls</c>).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

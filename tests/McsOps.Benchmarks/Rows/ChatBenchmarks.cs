@@ -46,12 +46,12 @@ internal sealed class SlackAckBenchmark : IBenchmark
         }
 
         await using var slack = await FakeSlackApi.StartAsync();
-        var port = FreePort();
+        var port = McsOps.Bot.Tests.Programs.FreePort();
         using var bot = StartBot(dir, port, slack.ApiUrl);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitReadyAsync(http, bot);
+            await McsOps.Bot.Tests.Programs.WaitReadyAsync(http, bot);
             // The service delivers what the set-up sweep wrote: measure once Slack has heard nothing for 3 s.
             var settle = Stopwatch.StartNew();
             while ((settle.Elapsed < TimeSpan.FromSeconds(3) || slack.SinceLastCall < TimeSpan.FromSeconds(3)) && settle.Elapsed < TimeSpan.FromSeconds(180))
@@ -140,35 +140,6 @@ internal sealed class SlackAckBenchmark : IBenchmark
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http, Process bot)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (bot.HasExited)
-            {
-                throw new InvalidOperationException(Figures.Invariant($"mcsops-bot exited with {bot.ExitCode} before it was ready"));
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("mcsops-bot was not ready after 120 s");
-    }
-
     /// <summary>SIGTERM (a clean stop that releases the database), then SIGKILL if it does not end.</summary>
     private static async Task StopAsync(Process bot)
     {
@@ -191,13 +162,6 @@ internal sealed class SlackAckBenchmark : IBenchmark
         {
             bot.Kill(entireProcessTree: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
