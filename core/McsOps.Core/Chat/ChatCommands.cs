@@ -119,16 +119,16 @@ public sealed class ChatCommands
 
     private OutgoingMessage MyReviews(Staff me, Actor actor)
     {
-        var reviews = _ops.Execute(new ListReviewsFor(me.Code), actor);
-        if (reviews.Count == 0)
+        var reviews = _ops.Execute(new ListReviewsFor(me.Code, MaxRows), actor);
+        if (reviews.Total == 0)
         {
             return Reply(T("chat.reviews.none"));
         }
 
         return Reply(new MessageContent
         {
-            Text = T("chat.reviews.title", reviews.Count) + More(reviews.Count),
-            Fields = [.. reviews.Take(MaxRows).Select(r => new MessageField(r.Group.Value, T("chat.reviews.row", r.Pending, r.Items.Count, Date(r.DueOn)))
+            Text = T("chat.reviews.title", reviews.Total) + More(reviews.Total),
+            Fields = [.. reviews.First.Select(r => new MessageField(r.Group.Value, T("chat.reviews.row", r.Pending, r.Items.Count, Date(r.DueOn)))
             {
                 Buttons = [new MessageButton(T("msg.button.review"), ChatActions.ReviewGroup, r.Group.Value)],
             })],

@@ -6,7 +6,10 @@ namespace McsOps.Core;
 public sealed record FindChatUser(Channel Platform, string UserId) : IQuery<Staff?>;
 
 /// <summary>The open reviews the staff member is the reviewer of (with the escalated ones when they are an admin, a fallback reviewer), earliest due first.</summary>
-public sealed record ListReviewsFor(StaffCode Reviewer) : IQuery<IReadOnlyList<Review>>;
+public sealed record ListReviewsFor(StaffCode Reviewer, int Max = 20) : IQuery<ReviewList>;
+
+/// <summary>How many open reviews a reviewer has (<see cref="Total"/>) and the first <c>Max</c> of them by due date, whole.</summary>
+public sealed record ReviewList(int Total, IReadOnlyList<Review> First);
 
 /// <summary>
 /// What chat shows of a group for its review: by group code, or by the patient code of a patient
@@ -30,17 +33,23 @@ internal sealed class FindChatUserHandler : IHandler<FindChatUser, Staff?>
     public Staff? Handle(FindChatUser op, OperationContext ctx) => ctx.Session.Staff.FindByChatUser(op.Platform, op.UserId);
 }
 
-internal sealed class ListReviewsForHandler : IHandler<ListReviewsFor, IReadOnlyList<Review>>
+/// <summary>
+/// Reads the heads of the open reviews (the reviewer's through the index; an admin's, who also
+/// reviews whatever is escalated, all of them), and only the first <c>Max</c> whole: a chat
+/// answer shows 20, and an admin's list at a facility is hundreds of reviews with their items.
+/// </summary>
+internal sealed class ListReviewsForHandler : IHandler<ListReviewsFor, ReviewList>
 {
-    public IReadOnlyList<Review> Handle(ListReviewsFor op, OperationContext ctx)
+    public ReviewList Handle(ListReviewsFor op, OperationContext ctx)
     {
-        // An admin also reviews whatever is escalated: every open review is read. Anyone else's are found through the index.
+        var reviews = ctx.Session.Reviews;
         var admin = ctx.Session.Staff.Find(op.Reviewer)?.Roles.HasFlag(StaffRoles.Admin) == true;
-        var open = admin ? ctx.Session.Reviews.Open() : ctx.Session.Reviews.OpenReviewedBy(op.Reviewer);
-        return [.. open
+        var heads = reviews.OpenHeads(admin ? null : op.Reviewer)
             .Where(r => r.Reviewer == op.Reviewer || (admin && r.Status == ReviewStatus.Escalated))
             .OrderBy(r => r.DueOn)
-            .ThenBy(r => r.Group.Value, StringComparer.Ordinal)];
+            .ThenBy(r => r.Group.Value, StringComparer.Ordinal)
+            .ToList();
+        return new ReviewList(heads.Count, [.. heads.Take(Math.Max(0, op.Max)).Select(h => reviews.Find(h.Id)).OfType<Review>()]);
     }
 }
 

@@ -70,8 +70,8 @@ public interface IReviewRepository : IRepository<string, Review>
 
     IReadOnlyList<Review> Open();
 
-    /// <summary>The open (or escalated) reviews of this reviewer, read through the index.</summary>
-    IReadOnlyList<Review> OpenReviewedBy(StaffCode reviewer);
+    /// <summary>The heads of the open (or escalated) reviews — of this reviewer through the index, or of everyone when null — without their items.</summary>
+    IReadOnlyList<ReviewHead> OpenHeads(StaffCode? reviewer);
 
     /// <summary>The groups that have an open review (without reading the reviews).</summary>
     IReadOnlySet<GroupCode> OpenGroups();

@@ -174,7 +174,7 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
         Add<IReadOnlyList<ChecklistRow>>([ops.Execute(new ListChecklists())]);
         Add(store.Read(s => s.Checklists.All()).Select(c => ops.Execute(new GetChecklist(c.Staff))));
         Add([ops.Execute(new ListAudit(50))]);
-        Add<IReadOnlyList<Review>>(store.Read(s => s.Reviews.All()).Select(r => r.Reviewer).OfType<StaffCode>().Distinct().Take(3).Select(r => ops.Execute(new ListReviewsFor(r))));
+        Add(store.Read(s => s.Reviews.All()).Select(r => r.Reviewer).OfType<StaffCode>().Distinct().Take(3).Select(r => ops.Execute(new ListReviewsFor(r))));
         Add(store.Read(s => s.Reviews.All()).Take(3).Select(r => ops.Execute(new GetReviewSheet(r.Group.Value, r.Id))!));
         Add(store.Read(s => s.Outbox.All()).Take(3).Select(m => m with { State = OutboxState.Dead, Attempts = 8, LastError = "chat.postMessage: HTTP 503", PlatformMessageId = "D1/1700000000.000001" }));
         Add<IReadOnlyList<DeadMessage>>([ops.Execute(new ListDeadMessages()), [new DeadMessage("digest:2026-11-26:S-0001", StaffCode.Parse("S-0001"), "digest", new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero), 8, "chat.postMessage: HTTP 503")]]);

@@ -257,6 +257,24 @@ public sealed class ChatCommandsTests : IDisposable
     }
 
     [Fact]
+    public void ListReviewsFor_CountsEveryOpenReviewOfTheReviewer_ButReadsOnlyTheFirstWhole()
+    {
+        CreateSut();
+        Say(AdminUser, "review group G-0042");
+        Say(NurseUser, "review group G-0043");
+        var open = W.Read(s => s.Reviews.Open());
+        var reviewer = open.Single(r => r.Group.Value == "G-0043").Reviewer!.Value;
+
+        var none = W.Run(new ListReviewsFor(reviewer, Max: 0));
+        var all = W.Run(new ListReviewsFor(reviewer));
+
+        none.Total.Should().Be(open.Count(r => r.Reviewer == reviewer));
+        none.First.Should().BeEmpty();
+        all.First.Should().HaveCount(all.Total).And.Contain(r => r.Group.Value == "G-0043" && r.Items.Count > 0);
+        all.First.Select(r => r.DueOn).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
     public void Link_RightCode_LinksThisChatUser_AndMovesTheIdFromAnyoneElse()
     {
         CreateSut();

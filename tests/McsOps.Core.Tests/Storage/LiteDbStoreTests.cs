@@ -218,8 +218,10 @@ public sealed class LiteDbStoreTests : IDisposable
         using var again = _t.Open();
 
         again.SchemaVersion.Should().Be(2);
-        again.Read(s => s.Reviews.OpenReviewedBy(reviewer)).Select(r => r.Id).Should().Equal(review.Id);
-        again.Read(s => s.Reviews.OpenReviewedBy(StaffCode.Parse("S-0002"))).Should().BeEmpty();
+        again.Read(s => s.Reviews.OpenHeads(reviewer)).Select(r => r.Id).Should().Equal(review.Id);
+        again.Read(s => s.Reviews.OpenHeads(StaffCode.Parse("S-0002"))).Should().BeEmpty();
+        again.Read(s => s.Reviews.OpenHeads(null)).Should().ContainSingle().Which.Should().Be(
+            new ReviewHead(review.Id, review.Group, review.DueOn, review.Reviewer, review.Status));
         again.Read(s => s.Reviews.Open()).Should().ContainSingle();
     }
 

@@ -32,10 +32,14 @@ internal sealed class ReviewRepository(LiteSession session)
         return Find(Bson.Between("ix_open", from, to));
     }
 
-    public IReadOnlyList<Review> OpenReviewedBy(StaffCode reviewer)
+    private static readonly BsonExpression HeadFields = BsonExpression.Create("{ id: $._id, g: $.group, d: $.due_on, r: $.reviewer, s: $.status }");
+
+    public IReadOnlyList<ReviewHead> OpenHeads(StaffCode? reviewer)
     {
-        var (from, to) = IndexKey.Exactly(OpenOrdinal(reviewer));
-        return [.. Find(Bson.Between("ix_open", from, to)).Where(r => r.Reviewer == reviewer)];
+        var (from, to) = reviewer is { } code ? IndexKey.Exactly(OpenOrdinal(code)) : AnyOpen;
+        return [.. Collection.Query().Where(Bson.Between("ix_open", from, to)).Select(HeadFields).ToEnumerable()
+            .Select(d => new ReviewHead(d["id"].AsString, Bson.CodeOf<GroupCode>(d["g"]), Bson.Date(d["d"])!.Value, Bson.Code<StaffCode>(d["r"]), Bson.EnumOf<ReviewStatus>(d["s"])))
+            .Where(h => reviewer is null || h.Reviewer == reviewer)];
     }
 
     /// <summary>
