@@ -19,7 +19,7 @@ internal static class ChatServices
     /// <summary>The rate-limiting policy of the chat routes (<c>Chat:MaxConcurrentRequests</c>, <c>Chat:MaxQueuedRequests</c>).</summary>
     public const string LoadPolicy = "chat";
 
-    public static IServiceCollection AddChatCommands(this IServiceCollection services)
+    public static IServiceCollection AddChatCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
@@ -30,7 +30,7 @@ internal static class ChatServices
         services.TryAddSingleton<ChatCommands>();
         if (!services.Any(d => d.ServiceType == typeof(ChatLimits)))
         {
-            services.AddOptions<ChatLimitOptions>().BindConfiguration(ChatLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton(Options.Create(ChatLimitOptions.Load(configuration)));
             services.AddSingleton<ChatLimits>();
             services.AddRateLimiter(o =>
             {

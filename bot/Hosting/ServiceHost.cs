@@ -37,6 +37,11 @@ public static class ServiceHost
         {
             return Fail(e, configuration);
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A platform's section (Slack, Teams) checked at start: exit 2 with what is wrong, which names the key, not a stack trace.
+            return Fail(new OpsException(ExitCode.BadArguments, "config.invalid", e.OptionsType.Name.Replace("Options", "", StringComparison.Ordinal), string.Join("; ", e.Failures)), configuration);
+        }
     }
 
     /// <summary>The service's builder; <paramref name="etcFile"/> null leaves out <c>/etc/mcsops/appsettings.json</c> (tests).</summary>

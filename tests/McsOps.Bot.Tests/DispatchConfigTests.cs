@@ -33,6 +33,30 @@ public sealed class DispatchConfigTests
         }
     }
 
+    [Theory]
+    [InlineData("Chat:MaxConcurrentRequests=0", "Chat:MaxConcurrentRequests")]
+    [InlineData("Chat:MaxConcurrentRequests=5000", "Chat:MaxConcurrentRequests")]
+    [InlineData("Chat:MaxQueuedRequests=-1", "Chat:MaxQueuedRequests")]
+    [InlineData("Chat:MaxUnverifiedPerMinute=0", "Chat:MaxUnverifiedPerMinute")]
+    [InlineData("Chat:MaxRequestsPerUserPerMinute=many", "Chat:MaxRequestsPerUserPerMinute")]
+    public async Task BadChatLimit_WithAPlatformOn_StopsTheStartWithExit2NamingTheKey(string setting, string key)
+    {
+        var dir = TestFacility.Create("admin");
+        try
+        {
+            var start = () => RunningService.StartAsync(dir, "Slack:SigningSecret=s3cret", "Slack:BotToken=xoxb-1", setting);
+
+            var e = (await start.Should().ThrowAsync<OpsException>()).Which;
+            e.Code.Should().Be(ExitCode.BadArguments);
+            e.Args[0].Should().Be(key);
+            File.Exists(Path.Combine(dir, "admin.sock")).Should().BeFalse();
+        }
+        finally
+        {
+            TestFacility.Delete(dir);
+        }
+    }
+
     [Fact]
     public async Task TheProcess_WithABadChatSetting_Exits2_SayingWhichKey()
     {

@@ -131,6 +131,19 @@ public sealed class HostTests : IAsyncLifetime
         stderr.Should().Contain(message).And.NotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("--Slack:ApiBaseUrl=http://example.com/api/", "Slack:ApiBaseUrl")]
+    [InlineData("--Chat:MaxQueuedRequests=-1", "Chat:MaxQueuedRequests")]
+    public async Task TheProcess_WithABadChatPlatformSetting_Exits2_NamingTheKey_WithoutAStackTrace(string setting, string key)
+    {
+        var dir = Facility("admin");
+
+        var (code, stderr) = await RunBotAsync(dir, "--McsOps:Language=en", "--Slack:SigningSecret=s3cret", "--Slack:BotToken=xoxb-1", setting);
+
+        code.Should().Be(2, stderr);
+        stderr.Should().Contain(key).And.NotContain("   at ");
+    }
+
     [Fact]
     public async Task AfterACrash_TheStaleSocketIsReplaced_WhenTheNextServiceHasTheLock()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using McsOps.Core.Configuration;
 
 namespace McsOps.Bot.Chat.Dispatch;
@@ -40,17 +39,6 @@ internal sealed record DispatchOptions
         };
     }
 
-    private static int Int(IConfiguration configuration, string name, int fallback, int min, int max)
-    {
-        var key = Section + ":" + name;
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw Settings.Invalid(key, "config.range", text, min, max);
-    }
+    private static int Int(IConfiguration configuration, string name, int fallback, int min, int max) =>
+        McsOps.Bot.Hosting.ConfigInt.Read(configuration, Section + ":" + name, fallback, min, max);
 }

@@ -11,7 +11,7 @@ internal static class SlackServices
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddChatCommands();
+        services.AddChatCommands(configuration);
         services.AddSingleton<SlackSignature>();
         services.AddHttpClient(SlackApi.Client, (sp, http) =>
         {

@@ -15,7 +15,7 @@ internal static class TeamsServices
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddChatCommands();
+        services.AddChatCommands(configuration);
         services.AddHttpClient(TeamsConnector.Client, http => http.Timeout = TeamsConnector.Timeout);
         services.AddSingleton<TeamsSigningKeys>();
         services.AddSingleton<TeamsTokenValidator>();
