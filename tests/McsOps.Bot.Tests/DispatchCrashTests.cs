@@ -7,10 +7,14 @@ namespace McsOps.Bot.Tests;
 /// <c>kill -9</c> of the real <c>mcsops-bot</c> process while it delivers the outbox to the fake
 /// Slack: nothing is lost (every message is sent or still pending, and <c>sent</c> only if Slack
 /// accepted it), and after a restart everything arrives, duplicated at most once and only for
-/// the messages that were in flight.
+/// the messages that were in flight. Alone (not beside other test classes): two service
+/// processes at once would take the CPU from the tests that time a stop.
 /// </summary>
+[Collection(DispatchCrashTests.Alone)]
 public sealed class DispatchCrashTests
 {
+    public const string Alone = "dispatch crash (not in parallel)";
+
     private const int Recipients = 100;
     private const int PerRecipient = 3;
     private const int Total = Recipients * PerRecipient;
@@ -101,3 +105,7 @@ public sealed class DispatchCrashTests
         }
     }
 }
+
+/// <summary>The collection of <see cref="DispatchCrashTests"/>: run when no other test runs.</summary>
+[CollectionDefinition(DispatchCrashTests.Alone, DisableParallelization = true)]
+public sealed class DispatchCrashCollection;
