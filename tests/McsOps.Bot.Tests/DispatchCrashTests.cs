@@ -10,11 +10,9 @@ namespace McsOps.Bot.Tests;
 /// the messages that were in flight. Alone (not beside other test classes): two service
 /// processes at once would take the CPU from the tests that time a stop.
 /// </summary>
-[Collection(DispatchCrashTests.Alone)]
+[Collection(RunsAlone.Name)]
 public sealed class DispatchCrashTests
 {
-    public const string Alone = "dispatch crash (not in parallel)";
-
     private const int Recipients = 100;
     private const int PerRecipient = 3;
     private const int Total = Recipients * PerRecipient;
@@ -105,7 +103,3 @@ public sealed class DispatchCrashTests
         }
     }
 }
-
-/// <summary>The collection of <see cref="DispatchCrashTests"/>: run when no other test runs.</summary>
-[CollectionDefinition(DispatchCrashTests.Alone, DisableParallelization = true)]
-public sealed class DispatchCrashCollection;

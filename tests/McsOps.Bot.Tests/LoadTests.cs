@@ -14,7 +14,7 @@ namespace McsOps.Bot.Tests;
 /// correctly signed Slack and Teams requests. CI runs 10 s after a 10 s warm-up; <c>MCSOPS_LONG=1</c>
 /// runs the same test for 60 s. Shedding beyond the queue limit is tested separately.
 /// </summary>
-[Collection(LoadCollection.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Clients = 200;
@@ -220,11 +220,4 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
     }
-}
-
-/// <summary>The load tests run alone, after the others: 200 clients at once would starve the timing-sensitive tests beside them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class LoadCollection
-{
-    public const string Name = "load";
 }
