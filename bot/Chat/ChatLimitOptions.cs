@@ -33,5 +33,5 @@ internal sealed record ChatLimitOptions
     }
 
     private static int Int(IConfiguration configuration, string name, int fallback, int min, int max) =>
-        McsOps.Bot.Hosting.ConfigInt.Read(configuration, Section + ":" + name, fallback, min, max);
+        McsOps.Core.Configuration.Settings.Int(configuration, Section + ":" + name, fallback, min, max);
 }

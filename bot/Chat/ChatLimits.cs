@@ -56,8 +56,8 @@ internal sealed partial class ChatLimits(IOptions<ChatLimitOptions> options, Tim
         return verdict == LimitVerdict.Allowed;
     }
 
-    /// <summary>Counts a verified request of a chat user; false (the lockout audited once) while they are over the limit.</summary>
-    public bool UserMayGoOn(string platform, string user)
+    /// <summary>Counts a verified request of a chat user: allowed, or over the limit (the first refusal of a lockout is audited).</summary>
+    public LimitVerdict UserRequest(string platform, string user)
     {
         var key = platform + ":" + user;
         var verdict = PerUser.Hit(key);
@@ -66,7 +66,7 @@ internal sealed partial class ChatLimits(IOptions<ChatLimitOptions> options, Tim
             AuditLockout(key, PerMinute(PerUser.Limit));
         }
 
-        return verdict == LimitVerdict.Allowed;
+        return verdict;
     }
 
     /// <summary>Writes the audit entry of a lockout; a store that cannot be written (not open yet) is logged, never thrown.</summary>

@@ -28,4 +28,11 @@ internal static class Generated
 
                 return (JsonNode?)o;
             }));
+
+    /// <summary>A body that is not what the surface expects: any JSON, arrays or objects nested past <paramref name="minDepth"/>, or not JSON at all.</summary>
+    public static Gen<string> OtherJson(int minDepth) => Gen.Frequency(
+        (2, AnyJson(4).Select(n => n?.ToJsonString() ?? "null")),
+        (1, Gen.Choose(minDepth, 300).Select(d => new string('[', d) + new string(']', d))),
+        (1, Gen.Choose(minDepth, 200).Select(d => string.Concat(Enumerable.Repeat("{\"a\":", d)) + "1" + new string('}', d))),
+        (1, Text()));
 }

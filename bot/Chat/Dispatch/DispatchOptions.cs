@@ -40,5 +40,5 @@ internal sealed record DispatchOptions
     }
 
     private static int Int(IConfiguration configuration, string name, int fallback, int min, int max) =>
-        McsOps.Bot.Hosting.ConfigInt.Read(configuration, Section + ":" + name, fallback, min, max);
+        McsOps.Core.Configuration.Settings.Int(configuration, Section + ":" + name, fallback, min, max);
 }

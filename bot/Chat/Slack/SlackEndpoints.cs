@@ -84,12 +84,11 @@ internal static class SlackEndpoints
 
         var chat = Handler(request);
         var failure = Text.Get(chat.Lang, "chat.error");
-        if (limits.PerUser.Hit(UserKey(action.PlatformUserId)) is var verdict and not LimitVerdict.Allowed)
+        if (limits.UserRequest("slack", action.PlatformUserId) is var verdict and not LimitVerdict.Allowed)
         {
             // Told once per lockout (the answer is itself a message to send); later clicks are ignored.
             if (verdict == LimitVerdict.LockedOut)
             {
-                limits.AuditLockout(UserKey(action.PlatformUserId), ChatLimits.PerMinute(limits.PerUser.Limit));
                 var slow = new OutgoingMessage(new MessageContent { Text = Text.Get(chat.Lang, "chat.slowdown") });
                 Enqueue(replies, new SlackReply(slow, action.PlatformUserId, interaction.ResponseUrl, failure), log);
             }
@@ -116,12 +115,10 @@ internal static class SlackEndpoints
     /// <summary>The handler (and the store behind it), resolved only for a request that passed every check.</summary>
     private static ChatCommands Handler(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<ChatCommands>();
 
-    private static string UserKey(string user) => "slack:" + user;
-
     /// <summary>Counts a verified request of <paramref name="user"/>; false (audited once per lockout) when they are over the limit.</summary>
     private static bool UserMayGoOn(ChatLimits limits, string user, ILogger log)
     {
-        if (limits.UserMayGoOn("slack", user))
+        if (limits.UserRequest("slack", user) == LimitVerdict.Allowed)
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using McsOps.Bot.Limits;
 using McsOps.Core;
 using Microsoft.Extensions.Options;
 
@@ -126,7 +127,7 @@ internal static class TeamsEndpoints
         var services = request.HttpContext.RequestServices;
         services.GetRequiredService<TeamsReferences>().Remember(activity);
         var chat = services.GetRequiredService<ChatCommands>();
-        if (!services.GetRequiredService<ChatLimits>().UserMayGoOn("teams", activity.User!))
+        if (services.GetRequiredService<ChatLimits>().UserRequest("teams", activity.User!) != LimitVerdict.Allowed)
         {
             TeamsLog.Refused(log, StatusCodes.Status200OK, "a user over the per-minute limit");
             return new OutgoingMessage(new MessageContent { Text = Text.Get(chat.Lang, "chat.slowdown") });

@@ -209,6 +209,21 @@ public sealed record Settings
         return options;
     }
 
+    /// <summary>A whole number at <paramref name="key"/> (<paramref name="fallback"/> when unset); anything else than one from <paramref name="min"/> to <paramref name="max"/> is exit 2 naming the key.</summary>
+    public static int Int(IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Invalid(key, "config.range", text, min, max);
+    }
+
     public static OpsException Invalid(string key, string reasonKey, params object?[] args) =>
         new(ExitCode.BadArguments, "config.invalid", key, new LocalizedReason(reasonKey, args));
 
