@@ -57,6 +57,44 @@ public sealed class SlackReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MyReviews_AreListedEphemeralWhereAsked_TheirButtonsOpenTheSheetInTheDm()
+    {
+        await _w.Command(SlackWorld.Admin, "/review", "group P-0042");
+        await _w.Slack.WaitFor("chat.postMessage");
+
+        var (status, list) = await _w.Command(SlackWorld.Admin, "/review", "");
+
+        status.Should().Be(200);
+        var blocks = JsonNode.Parse(list)!.AsObject();
+        blocks["response_type"]!.ToString().Should().Be("ephemeral");
+        Buttons(blocks).Should().Contain((ChatActions.ReviewGroup, "G-0042"));
+        (await _w.Click(SlackWorld.Admin, ChatActions.ReviewGroup, "G-0042", ("C0001", "1700000000.000900"), ephemeral: true)).Status.Should().Be(200);
+        (await _w.Slack.WaitFor("chat.postMessage", 2)).Raw.Should().Contain(ChatActions.Keep);
+        _w.Slack.Calls("chat.postMessage").Should().HaveCount(2, "the list itself was not posted");
+        NoPersonalData();
+    }
+
+    [Fact]
+    public async Task RepliesToOneUser_OpenTheirDmOnce_AndAgainOnlyAfterSlackSaysItIsGone()
+    {
+        // Four different commands: the same one twice within a second would be a replay (401).
+        await _w.Command(SlackWorld.Admin, "/review", "group P-0042");
+        await _w.Slack.WaitFor("chat.postMessage");
+        await _w.Command(SlackWorld.Admin, "/review", "group G-0042");
+        await _w.Slack.WaitFor("chat.postMessage", 2);
+        _w.Slack.Calls("conversations.open").Should().ContainSingle("the DM channel is kept");
+
+        _w.Slack.Next("chat.postMessage", HttpStatusCode.OK, """{"ok":false,"error":"channel_not_found"}""");
+        await _w.Command(SlackWorld.Admin, "/review", "group p-0042");
+        await _w.Slack.WaitFor("chat.postMessage", 3);
+        await _w.Command(SlackWorld.Admin, "/review", "group g-0042");
+        await _w.Slack.WaitFor("chat.postMessage", 4);
+
+        _w.Slack.Calls("conversations.open").Should().HaveCount(2, "a channel Slack no longer knows is opened again");
+        _w.Slack.Calls("chat.postMessage").Select(p => p.Status == 200 && p.Answer!["ok"]!.GetValue<bool>()).Should().Equal(true, true, false, true);
+    }
+
+    [Fact]
     public async Task UnlinkedUser_GetsTheLinkInstructionsAndNothingElse()
     {
         var audit = _w.AuditCount;

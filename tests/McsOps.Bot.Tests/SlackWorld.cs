@@ -128,7 +128,7 @@ internal sealed class SlackWorld : IAsyncDisposable
         ("response_url", Slack.ResponseUrl(1).ToString()), ("trigger_id", "13345224609.738474920.8088930838d88f008e0")));
 
     /// <summary>A button click (<c>block_actions</c>) on a message, with the text in its input box.</summary>
-    public Task<(int Status, string Body)> Click(string user, string actionId, string value, (string Channel, string Ts) message, string? input = null)
+    public Task<(int Status, string Body)> Click(string user, string actionId, string value, (string Channel, string Ts) message, string? input = null, bool ephemeral = false)
     {
         var payload = new JsonObject
         {
@@ -136,7 +136,7 @@ internal sealed class SlackWorld : IAsyncDisposable
             ["user"] = new JsonObject { ["id"] = user, ["username"] = "someone", ["team_id"] = "T0001" },
             ["api_app_id"] = "A123456",
             ["token"] = "gIkuvaNzQIHg97ATvDxqgjtO",
-            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = message.Ts, ["channel_id"] = message.Channel, ["is_ephemeral"] = false },
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = message.Ts, ["channel_id"] = message.Channel, ["is_ephemeral"] = ephemeral },
             ["trigger_id"] = "12466734323.1395872398",
             ["team"] = new JsonObject { ["id"] = "T0001", ["domain"] = "yamada-clinic" },
             ["channel"] = new JsonObject { ["id"] = message.Channel, ["name"] = "directmessage" },

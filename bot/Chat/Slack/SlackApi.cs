@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -21,11 +22,33 @@ internal sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions
 
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The direct-message channel of each user that <c>conversations.open</c> has told (a bot has
+    /// one per user, and the method is one of Slack's rate-limited tiers): asked once, for the
+    /// replies and the outbox alike, until a post finds it gone.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _dms = new(StringComparer.Ordinal);
+
+    public bool TryKnownDm(string user, out string channel) => _dms.TryGetValue(user, out channel!);
+
+    public string RememberDm(string user, string channel) => _dms.GetOrAdd(user, channel);
+
+    /// <summary>Slack said the channel is gone (<c>channel_not_found</c>, <c>is_archived</c>): open it again next time.</summary>
+    public void ForgetDm(string user) => _dms.TryRemove(user, out _);
+
+    /// <summary>The errors of <c>chat.postMessage</c> that mean the kept DM channel is gone.</summary>
+    public static bool DmGone(string? error) => error is "channel_not_found" or "is_archived";
+
     /// <summary>The direct-message channel between the bot and the user (<c>conversations.open</c>, scope <c>im:write</c>).</summary>
     public async Task<string> OpenDm(string user, CancellationToken ct)
     {
+        if (TryKnownDm(user, out var known))
+        {
+            return known;
+        }
+
         var answer = await Call("conversations.open", new JsonObject { ["users"] = user }, ct);
-        return answer["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no channel in the answer");
+        return RememberDm(user, answer["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no channel in the answer"));
     }
 
     /// <summary><c>chat.postMessage</c>; returns the message's <c>ts</c>.</summary>

@@ -33,7 +33,14 @@ internal static class SlackBlocks
     public static JsonObject Ephemeral(string text) => Ephemeral(new MessageContent { Text = text });
 
     /// <summary>Whether the content has buttons (it goes where it can be updated in place).</summary>
-    public static bool HasButtons(MessageContent content) => content.Buttons.Count > 0 || content.Fields.Any(f => f.Buttons.Count > 0);
+    /// <summary>
+    /// Whether a click on one of the message's buttons changes the message itself (a decision on
+    /// a review sheet, a ticked checklist item): such a message goes to the user's direct messages,
+    /// where <c>chat.update</c> can change it — an ephemeral one cannot be. A message whose buttons
+    /// only open another (a list of reviews) is answered ephemeral, where it was asked for.
+    /// </summary>
+    public static bool UpdatesInPlace(MessageContent content) =>
+        content.Buttons.Concat(content.Fields.SelectMany(f => f.Buttons)).Any(b => b.ActionId != ChatActions.ReviewGroup);
 
     private static JsonArray Blocks(MessageContent content)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using McsOps.Core;
 
@@ -7,7 +6,7 @@ namespace McsOps.Bot.Chat.Slack;
 /// <summary>
 /// Slack for the outbox dispatcher: a staff member is reached at their Slack member id
 /// (<c>U…</c>), in the direct messages with the bot (<c>conversations.open</c>, its channel kept
-/// per user), by one <c>chat.postMessage</c> with the message's blocks. The pacing key is the
+/// per user by <see cref="SlackApi"/>), by one <c>chat.postMessage</c> with the message's blocks. The pacing key is the
 /// member id: a bot has one DM channel per user, and the key must not change when the channel
 /// becomes known. Slack has no tenant limit; a 429 holds all of Slack (its limits are per
 /// workspace and method).
@@ -19,8 +18,6 @@ internal sealed class SlackDelivery(SlackApi api) : IChatDelivery
     {
         "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org", "ratelimited",
     };
-
-    private readonly ConcurrentDictionary<string, string> _channels = new(StringComparer.Ordinal);
 
     public Channel Platform => Channel.Slack;
 
@@ -36,7 +33,7 @@ internal sealed class SlackDelivery(SlackApi api) : IChatDelivery
         ArgumentNullException.ThrowIfNull(content);
         try
         {
-            if (!_channels.TryGetValue(to.User, out var channel))
+            if (!api.TryKnownDm(to.User, out var channel))
             {
                 var opened = await api.Once("conversations.open", new JsonObject { ["users"] = to.User }, cancel);
                 if (!opened.Ok || opened.Answer?["channel"]?["id"]?.ToString() is not { Length: > 0 } id)
@@ -44,7 +41,7 @@ internal sealed class SlackDelivery(SlackApi api) : IChatDelivery
                     return Failure("conversations.open", opened);
                 }
 
-                channel = _channels.GetOrAdd(to.User, id);
+                channel = api.RememberDm(to.User, id);
             }
 
             var message = SlackBlocks.Message(content);
@@ -55,10 +52,10 @@ internal sealed class SlackDelivery(SlackApi api) : IChatDelivery
                 return new DeliveryResult.Accepted(channel + "/" + ts);
             }
 
-            if (posted.Error is "channel_not_found" or "is_archived")
+            if (SlackApi.DmGone(posted.Error))
             {
                 // The DM channel we kept is gone: open it again on the next try.
-                _channels.TryRemove(to.User, out _);
+                api.ForgetDm(to.User);
                 return new DeliveryResult.Failed("chat.postMessage: " + posted.Error, Retryable: true);
             }
 

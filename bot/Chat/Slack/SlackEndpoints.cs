@@ -46,12 +46,12 @@ internal static class SlackEndpoints
         try
         {
             var answer = chat.Handle(new IncomingCommand(Channel.Slack, user, command.TrimStart('/') + " " + One(form, "text")));
-            if (!SlackBlocks.HasButtons(answer.Content))
+            if (!SlackBlocks.UpdatesInPlace(answer.Content))
             {
                 return Json(SlackBlocks.Ephemeral(answer.Content));
             }
 
-            // Buttons: to the direct messages with the bot, where each click can update the message.
+            // To the direct messages with the bot, where each click can update the message.
             var queued = Enqueue(replies, new SlackReply(answer, user, responseUrl, Text.Get(chat.Lang, "chat.error")), log);
             return Json(SlackBlocks.Ephemeral(Text.Get(chat.Lang, queued ? "chat.sent" : "chat.error")));
         }

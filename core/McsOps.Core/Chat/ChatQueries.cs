@@ -44,12 +44,18 @@ internal sealed class ListReviewsForHandler : IHandler<ListReviewsFor, ReviewLis
     {
         var reviews = ctx.Session.Reviews;
         var admin = ctx.Session.Staff.Find(op.Reviewer)?.Roles.HasFlag(StaffRoles.Admin) == true;
-        var heads = reviews.OpenHeads(admin ? null : op.Reviewer)
-            .Where(r => r.Reviewer == op.Reviewer || (admin && r.Status == ReviewStatus.Escalated))
+        var mine = reviews.OpenHeads(op.Reviewer);
+        var escalated = admin ? reviews.EscalatedHeads() : [];
+        var max = Math.Max(0, op.Max);
+
+        // An admin's own escalated reviews are among every escalated one: counted and listed once.
+        // The first rows of the whole list are among the first of each part.
+        var others = admin ? mine.Where(h => h.Status != ReviewStatus.Escalated).ToList() : mine;
+        var first = others.Concat(escalated.Take(max))
             .OrderBy(r => r.DueOn)
             .ThenBy(r => r.Group.Value, StringComparer.Ordinal)
-            .ToList();
-        return new ReviewList(heads.Count, [.. heads.Take(Math.Max(0, op.Max)).Select(h => reviews.Find(h.Id)).OfType<Review>()]);
+            .Take(max);
+        return new ReviewList(others.Count + escalated.Count, [.. first.Select(h => reviews.Find(h.Id)).OfType<Review>()]);
     }
 }
 

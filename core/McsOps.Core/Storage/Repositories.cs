@@ -70,8 +70,14 @@ public interface IReviewRepository : IRepository<string, Review>
 
     IReadOnlyList<Review> Open();
 
-    /// <summary>The heads of the open (or escalated) reviews — of this reviewer through the index, or of everyone when null — without their items.</summary>
-    IReadOnlyList<ReviewHead> OpenHeads(StaffCode? reviewer);
+    /// <summary>The heads of this reviewer's open (or escalated) reviews, through the index, without their items.</summary>
+    IReadOnlyList<ReviewHead> OpenHeads(StaffCode reviewer);
+
+    /// <summary>
+    /// The heads of every escalated review (what admins are shown as fallback reviewers), by due
+    /// date and group; read once per committed state of the store outside a write.
+    /// </summary>
+    IReadOnlyList<ReviewHead> EscalatedHeads();
 
     /// <summary>The groups that have an open review (without reading the reviews).</summary>
     IReadOnlySet<GroupCode> OpenGroups();

@@ -52,7 +52,8 @@ internal sealed class DueListBenchmark : IBenchmark
             return Bson.Between(field, from, to);
         }
 
-        var n = db.GetCollection("reviews").Find(Exactly("ix_open", 1)).Count();
+        var (openFrom, openTo) = ReviewRepository.AnyOpen;
+        var n = db.GetCollection("reviews").Find(Bson.Between("ix_open", openFrom, openTo)).Count();
         n += db.GetCollection("group_facts").Find(UpTo("ix_review_next", At.ToUnixTimeMilliseconds())).Count();
         n += db.GetCollection("actions").Find(Exactly("ix_open", 1)).Count();
         n += db.GetCollection("invitations").Find(UpTo("ix_invited", Bson.DateKey(horizon.AddDays(-policy.InvitationDueDays)))).Count();

@@ -275,6 +275,30 @@ public sealed class ChatCommandsTests : IDisposable
     }
 
     [Fact]
+    public void ListReviewsFor_AnAdminAlsoGetsEveryEscalatedReview_AsSoonAsItIsEscalated_AReviewerOnlyTheirOwn()
+    {
+        CreateSut();
+        Say(AdminUser, "review group G-0042");
+        Say(NurseUser, "review group G-0043");
+        var nurses = W.OpenReview("G-0043")!;
+        W.Run(new ListReviewsFor(S("S-0001"))).First.Select(r => r.Group.Value).Should().Equal("G-0042");
+        W.Store.Write(s =>
+        {
+            s.Reviews.Upsert(nurses with { Status = ReviewStatus.Escalated, EscalatedAt = W.Time.GetUtcNow() });
+            return 0;
+        });
+
+        var admin = W.Run(new ListReviewsFor(S("S-0001")));
+        var nurse = W.Run(new ListReviewsFor(S("S-0002")));
+        var external = W.Run(new ListReviewsFor(S("S-0003")));
+
+        admin.First.Select(r => r.Group.Value).Should().BeEquivalentTo(["G-0042", "G-0043"], "what was read before the escalation is not kept past it");
+        admin.Total.Should().Be(2);
+        nurse.First.Should().ContainSingle().Which.Status.Should().Be(ReviewStatus.Escalated, "an escalated review is still its reviewer's");
+        external.Total.Should().Be(0);
+    }
+
+    [Fact]
     public void Link_RightCode_LinksThisChatUser_AndMovesTheIdFromAnyoneElse()
     {
         CreateSut();

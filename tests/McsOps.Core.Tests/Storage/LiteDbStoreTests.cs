@@ -198,16 +198,17 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
-    public void Schema1File_ItsOpenReviewsAreKeyedByReviewer_AndFoundForThem()
+    public void Schema1File_ItsOpenReviewsAreKeyedByReviewerAndEscalation_AndFoundForThem()
     {
         _t.Seed();
         var opened = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
         var review = _t.Store.Write(s => ReviewOpener.Open(s, s.Groups.Find(GroupCode.Parse("G-0042"))!, opened, adHoc: true, TestStore.Policy, TestStore.Admin));
         var reviewer = review.Reviewer!.Value;
-        // As schema 1 wrote it: every open review under one key ordinal, whoever reviews it.
+        // As schema 1 wrote it: every open review under one key ordinal, whoever reviews it, escalated or not.
         var reviews = _t.Store.Database.GetCollection("reviews");
         var doc = reviews.FindById(review.Id);
         doc["ix_open"] = (1L << 20) | 7;
+        doc["status"] = "escalated";
         reviews.Update(doc);
         var meta = _t.Store.Database.GetCollection("_meta");
         var m = meta.FindById("meta");
@@ -217,12 +218,13 @@ public sealed class LiteDbStoreTests : IDisposable
 
         using var again = _t.Open();
 
-        again.SchemaVersion.Should().Be(2);
-        again.Read(s => s.Reviews.OpenHeads(reviewer)).Select(r => r.Id).Should().Equal(review.Id);
-        again.Read(s => s.Reviews.OpenHeads(StaffCode.Parse("S-0002"))).Should().BeEmpty();
-        again.Read(s => s.Reviews.OpenHeads(null)).Should().ContainSingle().Which.Should().Be(
-            new ReviewHead(review.Id, review.Group, review.DueOn, review.Reviewer, review.Status));
+        again.SchemaVersion.Should().Be(3);
+        var head = new ReviewHead(review.Id, review.Group, review.DueOn, review.Reviewer, ReviewStatus.Escalated);
+        again.Read(s => s.Reviews.OpenHeads(reviewer)).Should().Equal(head);
+        again.Read(s => s.Reviews.OpenHeads(StaffCode.Parse("S-0002"))).Should().BeEmpty("it is not theirs");
+        again.Read(s => s.Reviews.EscalatedHeads()).Should().Equal(head);
         again.Read(s => s.Reviews.Open()).Should().ContainSingle();
+        again.Read(s => s.Reviews.OpenGroups()).Should().Equal(review.Group);
     }
 
     [Fact]

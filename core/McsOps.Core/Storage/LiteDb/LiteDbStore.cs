@@ -12,7 +12,7 @@ namespace McsOps.Core.Storage.LiteDb;
 public sealed partial class LiteDbStore : IStore
 {
     /// <summary>The schema this program writes. Bump it with a migration in <see cref="Migrate"/>.</summary>
-    public const int CurrentSchema = 2;
+    public const int CurrentSchema = 3;
 
     internal const string MetaCollection = "_meta";
 
@@ -21,6 +21,7 @@ public sealed partial class LiteDbStore : IStore
     private readonly TimeProvider _time;
     private readonly PolicySettings _policy;
     private readonly Lock _writeGate = new();
+    private readonly ReadMemo _memo;
 
     private LiteDbStore(DatabaseLock? dbLock, LiteDatabase db, TimeProvider time, PolicySettings policy)
     {
@@ -28,6 +29,7 @@ public sealed partial class LiteDbStore : IStore
         _db = db;
         _time = time;
         _policy = policy;
+        _memo = new ReadMemo(() => ChangeCounter);
     }
 
     public string? Path { get; private init; }
@@ -102,7 +104,7 @@ public sealed partial class LiteDbStore : IStore
     public T Read<T>(Func<IStoreSession, T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query(new LiteSession(_db, _time, _policy));
+        return query(new LiteSession(_db, _time, _policy, _memo));
     }
 
     public T Write<T>(Func<IStoreSession, T> operation)
@@ -274,11 +276,11 @@ public sealed partial class LiteDbStore : IStore
         }
 
         // Migrations from older schemas, one step at a time, each in its own transaction.
-        if (schema < 2)
+        if (schema < 3)
         {
             _db.BeginTrans();
-            ReviewRepository.KeyOpenReviewsByReviewer(_db);
-            meta["schema"] = 2;
+            ReviewRepository.RekeyOpenReviews(_db);
+            meta["schema"] = 3;
             metaCol.Update(meta);
             _db.Commit();
         }

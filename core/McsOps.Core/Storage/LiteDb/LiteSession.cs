@@ -13,9 +13,10 @@ internal sealed class LiteSession : IStoreSession
     private FacilityCode? _home;
     private bool _homeLoaded;
 
-    public LiteSession(LiteDatabase database, TimeProvider time, PolicySettings policy)
+    public LiteSession(LiteDatabase database, TimeProvider time, PolicySettings policy, ReadMemo? memo = null)
     {
         Database = database;
+        Memo = memo;
         Time = time;
         Policy = policy;
         Facilities = new FacilityRepository(this);
@@ -38,6 +39,9 @@ internal sealed class LiteSession : IStoreSession
     public IBackupLog Backups { get; }
 
     public LiteDatabase Database { get; }
+
+    /// <summary>The store's values read once per committed state; null in a write session.</summary>
+    public ReadMemo? Memo { get; }
 
     public TimeProvider Time { get; }
 

@@ -34,38 +34,56 @@ internal sealed class ReviewRepository(LiteSession session)
 
     private static readonly BsonExpression HeadFields = BsonExpression.Create("{ id: $._id, g: $.group, d: $.due_on, r: $.reviewer, s: $.status }");
 
-    public IReadOnlyList<ReviewHead> OpenHeads(StaffCode? reviewer)
+    public IReadOnlyList<ReviewHead> OpenHeads(StaffCode reviewer) =>
+        [.. Heads(IndexKey.Exactly(OpenOrdinal(reviewer, escalated: false))).Concat(Heads(IndexKey.Exactly(OpenOrdinal(reviewer, escalated: true))))
+            .Where(h => h.Reviewer == reviewer)];
+
+    public IReadOnlyList<ReviewHead> EscalatedHeads()
     {
-        var (from, to) = reviewer is { } code ? IndexKey.Exactly(OpenOrdinal(code)) : AnyOpen;
-        return [.. Collection.Query().Where(Bson.Between("ix_open", from, to)).Select(HeadFields).ToEnumerable()
-            .Select(d => new ReviewHead(d["id"].AsString, Bson.CodeOf<GroupCode>(d["g"]), Bson.Date(d["d"])!.Value, Bson.Code<StaffCode>(d["r"]), Bson.EnumOf<ReviewStatus>(d["s"])))
-            .Where(h => reviewer is null || h.Reviewer == reviewer)];
+        IReadOnlyList<ReviewHead> Read() => [.. Heads(EscalatedOpen).OrderBy(h => h.DueOn).ThenBy(h => h.Group.Value, StringComparer.Ordinal)];
+        return Session.Memo is { } memo ? memo.Get(nameof(EscalatedHeads), Read) : Read();
     }
 
-    /// <summary>
-    /// An open review's key says whose it is (an ordinal from its reviewer's code, from 1: a
-    /// reviewer's open reviews are one range, and every open review one wider range); a closed
-    /// one's is outside them both.
-    /// </summary>
-    private static BsonValue OpenKey(Review r) => r.IsOpen ? IndexKey.Of(OpenOrdinal(r.Reviewer), r.Id) : IndexKey.NotApplicable(r.Id);
+    private IEnumerable<ReviewHead> Heads((long From, long To) keys) =>
+        Collection.Query().Where(Bson.Between("ix_open", keys.From, keys.To)).Select(HeadFields).ToEnumerable()
+            .Select(d => new ReviewHead(d["id"].AsString, Bson.CodeOf<GroupCode>(d["g"]), Bson.Date(d["d"])!.Value, Bson.Code<StaffCode>(d["r"]), Bson.EnumOf<ReviewStatus>(d["s"])));
 
-    /// <summary>Schema 2: the open reviews of a file written before keys said whose they were get the key they have now.</summary>
-    internal static void KeyOpenReviewsByReviewer(LiteDatabase db)
+    /// <summary>
+    /// An open review's key says whose it is and whether it is escalated (an ordinal from its
+    /// reviewer's code, from 1, or that plus <see cref="EscalatedOffset"/>): a reviewer's open
+    /// reviews are two ranges, every escalated one a third (what an admin is also shown: reading
+    /// every open review to find them took a second on the region set), and every open review one
+    /// range around them all; a closed one's is outside them.
+    /// </summary>
+    private static BsonValue OpenKey(Review r) => r.IsOpen ? IndexKey.Of(OpenOrdinal(r.Reviewer, r.Status == ReviewStatus.Escalated), r.Id) : IndexKey.NotApplicable(r.Id);
+
+    /// <summary>
+    /// Schemas 1 and 2: the open reviews of a file written before keys said whose they were
+    /// (schema 1: all under ordinal 1) and whether they were escalated (schema 2) get the key they have now.
+    /// </summary>
+    internal static void RekeyOpenReviews(LiteDatabase db)
     {
         var reviews = db.GetCollection("reviews");
-        var (from, to) = IndexKey.Exactly(1);
+        var (from, to) = IndexKey.Between(1, EscalatedOffset);
         var open = reviews.Find(Bson.Between("ix_open", from, to)).ToList();
         foreach (var d in open)
         {
-            d["ix_open"] = IndexKey.Of(OpenOrdinal(Bson.Code<StaffCode>(d["reviewer"])), d["_id"].AsString);
+            var escalated = Bson.EnumOf<ReviewStatus>(d["status"]) == ReviewStatus.Escalated;
+            d["ix_open"] = IndexKey.Of(OpenOrdinal(Bson.Code<StaffCode>(d["reviewer"]), escalated), d["_id"].AsString);
         }
 
         reviews.Update(open);
     }
 
-    private static (long From, long To) AnyOpen => IndexKey.Between(1, 1L << 30);
+    private const long EscalatedOffset = 1L << 30;
 
-    private static long OpenOrdinal(StaffCode? reviewer) => 1 + (reviewer is { } code ? IndexKey.OrdinalOf(code.Value) : 0);
+    /// <summary>The keys of every open review, escalated or not.</summary>
+    internal static (long From, long To) AnyOpen => IndexKey.Between(1, 2 * EscalatedOffset);
+
+    private static (long From, long To) EscalatedOpen => IndexKey.Between(1 + EscalatedOffset, 2 * EscalatedOffset);
+
+    private static long OpenOrdinal(StaffCode? reviewer, bool escalated) =>
+        1 + (escalated ? EscalatedOffset : 0) + (reviewer is { } code ? IndexKey.OrdinalOf(code.Value) : 0);
 
     protected override BsonValue Id(string key) => key;
 
