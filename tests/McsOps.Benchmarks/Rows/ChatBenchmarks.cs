@@ -84,7 +84,7 @@ internal sealed class SlackAckBenchmark : IBenchmark
     }
 
     /// <summary>Requests <paramref name="first"/>… (<paramref name="count"/> of them), <see cref="Concurrency"/> in flight at a time.</summary>
-    private static async Task Batch(HttpClient http, List<string> users, int first, int count, TimeProvider time, Action<TimeSpan> sample, Action failed)
+    internal static async Task Batch(HttpClient http, List<string> users, int first, int count, TimeProvider time, Action<TimeSpan> sample, Action failed)
     {
         var next = first - 1;
         var end = first + count;
@@ -123,7 +123,8 @@ internal sealed class SlackAckBenchmark : IBenchmark
         return request;
     }
 
-    private static Process StartBot(string dir, int port, Uri slackApi)
+    /// <summary>The real mcsops-bot (built beside the harness) on <paramref name="dir"/>, Slack pointed at <paramref name="slackApi"/>.</summary>
+    internal static Process StartBot(string dir, int port, Uri slackApi)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[]
@@ -146,7 +147,7 @@ internal sealed class SlackAckBenchmark : IBenchmark
     }
 
     /// <summary>SIGTERM (a clean stop that releases the database), then SIGKILL if it does not end.</summary>
-    private static async Task StopAsync(Process bot)
+    internal static async Task StopAsync(Process bot)
     {
         if (bot.HasExited)
         {

@@ -23,7 +23,7 @@ internal static class ResultTable
     private static string[] Cells(BenchmarkRow row) =>
     [
         row.Name,
-        row.Measured ? Time(row.MedianMs) : "n/a",
+        !row.Measured ? "n/a" : row.MedianMs is null && row.Value is { } value ? Figures.Invariant($"{value:0.#} {row.Unit}") : Time(row.MedianMs),
         Time(row.P99Ms),
         row.Target,
         row.Pass switch { true => "pass", false => "FAIL", null => "n/a" },
