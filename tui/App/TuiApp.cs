@@ -16,11 +16,14 @@ internal static class TuiApp
     public static ExitCode Run(CliContext c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var context = new TuiContext(c.Connect(Channel.Tui), c.Settings, c.Time);
-        // What the first screen shows is read while Terminal.Gui starts: a good part of the first paint.
-        var first = Task.Run(() => DashboardScreen.Read(context));
+        // The database is opened (or the service reached) and what the first screen shows is read
+        // while Terminal.Gui starts: most of the first paint. A failure to open (exit 4: locked)
+        // surfaces here, after the terminal is given back.
+        var opening = Task.Run(() => new TuiContext(c.Connect(Channel.Tui), c.Settings, c.Time));
+        var first = Task.Run(async () => DashboardScreen.Read(await opening.ConfigureAwait(false)));
         using IApplication app = Application.Create();
         app.Init();
+        var context = opening.GetAwaiter().GetResult();
         context.App = app;
         using var shell = new Shell(context, new DashboardScreen(context, first));
         var failures = 0;
