@@ -181,7 +181,15 @@ internal static class AdminApiEndpoints
 
         var announced = await DeserializeAsync(new MemoryStream(json), type, http.RequestAborted);
         var upload = await Upload.ReceiveAsync(http, type.Name, type.FileOf(announced).Length, settings);
-        return (type.WithFile(announced, FileContent.OfFile(upload.Path)), upload);
+        try
+        {
+            return (type.WithFile(announced, FileContent.OfFile(upload.Path)), upload);
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
     }
 
     private static async Task<object> DeserializeAsync(Stream json, OperationType type, CancellationToken cancellationToken)
