@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Text.Json;
 using McsOps.Bot.Hosting;
@@ -7,18 +8,21 @@ using McsOps.Core.Application;
 using McsOps.Core.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace McsOps.Bot.AdminApi;
 
 /// <summary>
 /// The admin API, on the Unix socket only (a TCP connection has no <see cref="PeerUser"/> and gets
 /// 404). One generic transport: <c>POST /ops/{name}</c> runs any operation or query of core with
-/// the record as JSON and answers its result as JSON; <c>GET /caller</c> says who the caller is
-/// taken for; <c>GET /changes?since=N</c> is the long-poll for live refresh. Errors are
-/// <see cref="WireProblem"/>s. Who calls is the socket's peer credentials, mapped to staff. One
-/// OS user (uid) may send at most <c>AdminApi:MaxRequestsPerSecond</c> requests in any second
-/// (the long-poll <c>GET /changes?since=</c> not counted); beyond, 429 <c>api.toomany</c>, and the
-/// lockout is audited once.
+/// the record as JSON and answers its result as JSON (an operation that carries a file sends the
+/// file's bytes as the body and the record in a header instead: <see cref="Upload"/>);
+/// <c>GET /caller</c> says who the caller is taken for; <c>GET /changes?since=N</c> is the
+/// long-poll for live refresh. Errors are <see cref="WireProblem"/>s. Who calls is the socket's
+/// peer credentials, mapped to staff. One OS user (uid) may send at most
+/// <c>AdminApi:MaxRequestsPerSecond</c> requests in any second (the long-poll
+/// <c>GET /changes?since=</c> not counted); beyond, 429 <c>api.toomany</c>, and the lockout is
+/// audited once.
 /// </summary>
 internal static class AdminApiEndpoints
 {
@@ -75,11 +79,21 @@ internal static class AdminApiEndpoints
             throw new OpsException(ExitCode.NotPermitted, "op.readonly", caller.Actor.Id);
         }
 
-        var operation = await ReadAsync(http, type, settings.MaxRequestBytes);
         var clock = Stopwatch.StartNew();
         var outcome = "ok";
+        Upload? upload = null;
         try
         {
+            object operation;
+            if (type.CarriesFile)
+            {
+                (operation, upload) = await ReceiveAsync(http, type, settings);
+            }
+            else
+            {
+                operation = await ReadAsync(http, type, settings.MaxRequestBytes);
+            }
+
             var result = owner.Run(ops => ops.Run(operation, caller.Actor), mayChange: !type.IsQuery);
             return TypedResults.Json(result, Wire.Options);
         }
@@ -90,6 +104,7 @@ internal static class AdminApiEndpoints
         }
         finally
         {
+            upload?.Dispose();
             Log.Ran(logger, user, caller.Actor.Id, Tokens.Format(caller.Actor.Channel), type.Name, outcome, clock.ElapsedMilliseconds);
         }
     }
@@ -108,8 +123,14 @@ internal static class AdminApiEndpoints
         return caller.Role == CallerRole.None ? throw new OpsException(ExitCode.NotPermitted, "api.notpermitted", peer.UserName) : caller;
     }
 
+    /// <summary>An operation without a file: its record is the JSON body, at most <paramref name="limit"/> bytes.</summary>
     private static async Task<object> ReadAsync(HttpContext http, OperationType type, long limit)
     {
+        if (IsFile(http.Request))
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.notafile", type.Name);
+        }
+
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit;
@@ -117,18 +138,75 @@ internal static class AdminApiEndpoints
 
         try
         {
-            return await JsonSerializer.DeserializeAsync(http.Request.Body, type.Type, Wire.Options, http.RequestAborted)
-                ?? throw new JsonException("the body is null");
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
-        {
-            throw new OpsException(ExitCode.BadArguments, "api.badrequest", type.Name, e.Message);
+            return await DeserializeAsync(http.Request.Body, type, http.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw new OpsException(ExitCode.BadArguments, "api.toolarge", limit / (1024 * 1024));
         }
     }
+
+    /// <summary>
+    /// An operation that carries a file: the body is the file's bytes (<see cref="Wire.FileContentType"/>)
+    /// and the record, with the file as its length, is JSON in <see cref="Wire.OperationHeader"/>
+    /// (base64url). The record is read and checked before a byte of the body; the bytes go to a file
+    /// of the service's own (<see cref="Upload"/>), which the operation then carries in their place.
+    /// </summary>
+    private static async Task<(object Operation, Upload Upload)> ReceiveAsync(HttpContext http, OperationType type, Settings settings)
+    {
+        if (!IsFile(http.Request))
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.needsfile", type.Name);
+        }
+
+        if (http.Request.Headers[Wire.OperationHeader] is not [{ Length: > 0 } header])
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.badrequest", type.Name, $"one {Wire.OperationHeader} header must hold the operation");
+        }
+
+        byte[] json;
+        try
+        {
+            json = Base64Url.DecodeFromChars(header);
+        }
+        catch (FormatException)
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.badrequest", type.Name, $"the {Wire.OperationHeader} header is not base64url");
+        }
+
+        if (json.Length > settings.MaxRequestBytes)
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.toolarge", settings.MaxRequestBytes / (1024 * 1024));
+        }
+
+        var announced = await DeserializeAsync(new MemoryStream(json), type, http.RequestAborted);
+        var upload = await Upload.ReceiveAsync(http, type.Name, type.FileOf(announced).Length, settings);
+        try
+        {
+            return (type.WithFile(announced, FileContent.OfFile(upload.Path)), upload);
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<object> DeserializeAsync(Stream json, OperationType type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(json, type.Type, Wire.Options, cancellationToken)
+                ?? throw new JsonException("the body is null");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
+        {
+            throw new OpsException(ExitCode.BadArguments, "api.badrequest", type.Name, e.Message);
+        }
+    }
+
+    private static bool IsFile(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(Wire.FileContentType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Hides the API from TCP connections, and turns failures into problems the client rethrows.</summary>
     private static async ValueTask<object?> OnTheAdminSocket(EndpointFilterInvocationContext context, EndpointFilterDelegate next, SlidingLimiter limiter)
@@ -179,7 +257,7 @@ internal static class AdminApiEndpoints
         {
             "api.unknownop" => StatusCodes.Status404NotFound,
             "api.toomany" => StatusCodes.Status429TooManyRequests,
-            "api.toolarge" => StatusCodes.Status413PayloadTooLarge,
+            "api.toolarge" or "api.uploadtoolarge" => StatusCodes.Status413PayloadTooLarge,
             _ => e.Code switch
             {
                 ExitCode.BadArguments => StatusCodes.Status400BadRequest,

@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Error, "Admin API request {Request} failed")]
     public static partial void Failed(ILogger logger, Exception exception, string request);
 
+    [LoggerMessage(9, LogLevel.Warning, "Deleted {Count} received file(s) that a previous run of the service left in its uploads directory")]
+    public static partial void UploadsCleared(ILogger logger, int count);
+
     [LoggerMessage(20, LogLevel.Information, "Sweep at {At}: {Opened} reviews opened, {Escalated} escalated, {Messages} messages")]
     public static partial void Swept(ILogger logger, DateTimeOffset at, int opened, int escalated, int messages);
 

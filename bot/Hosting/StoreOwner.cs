@@ -213,6 +213,11 @@ internal sealed class StoreOwner(Settings settings, AdminSocket socket, TimeProv
         try
         {
             _store = await OpenWhenFreeAsync(stopping).ConfigureAwait(false);
+            if (Upload.Clear(settings) is var left and > 0)
+            {
+                Log.UploadsCleared(logger, left); // a service killed while receiving a file; no other process writes there
+            }
+
             await listening.WaitAsync(stopping).ConfigureAwait(false);
             socket.Publish();
             lock (_gate)

@@ -1,4 +1,7 @@
+using System.Buffers.Text;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using McsOps.Core;
 using McsOps.Core.Audit;
 using McsOps.Core.Csv;
@@ -11,7 +14,7 @@ public sealed class BadInputTests : IAsyncLifetime
     private readonly string _dir = TestFacility.Create("admin");
     private RunningService _service = null!;
 
-    public async Task InitializeAsync() => _service = await RunningService.StartReadyAsync(_dir, "AdminApi:MaxRequestMegabytes=1");
+    public async Task InitializeAsync() => _service = await RunningService.StartReadyAsync(_dir, "AdminApi:MaxRequestMegabytes=1", "AdminApi:MaxUploadMegabytes=1");
 
     public async Task DisposeAsync()
     {
@@ -48,18 +51,91 @@ public sealed class BadInputTests : IAsyncLifetime
         AssertNothingWritten(before);
     }
 
+    private const string Import10 = """json:{"kind":"staff","content":{"length":10},"fileName":"x.csv","dryRun":false}""";
+
+    /// <summary>
+    /// A file streamed beside its operation (<c>application/octet-stream</c>, the record in
+    /// <c>X-McsOps-Operation</c>): <paramref name="header"/> null sends none, <c>json:…</c> sends that
+    /// JSON base64url-encoded, anything else as it is; the body is <paramref name="body"/> bytes, chunked
+    /// (no Content-Length) or not.
+    /// </summary>
+    [Theory]
+    [InlineData("ImportCsv", null, 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", "", 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", "not*base64url", 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", "json:{not json", 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", """json:{"kind":"staff","content":"/etc/shadow","fileName":"x.csv","dryRun":false}""", 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", """json:{"kind":"staff","content":{"length":10,"path":"/etc/shadow"},"fileName":"x.csv","dryRun":false}""", 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", """json:{"kind":"staff","fileName":"x.csv","dryRun":false}""", 10, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", Import10, 20, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", Import10, 9, false, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", Import10, 200_000, true, HttpStatusCode.BadRequest, "api.badrequest")]
+    [InlineData("ImportCsv", Import10, 9, true, HttpStatusCode.BadRequest, "api.incomplete")]
+    [InlineData("ImportCsv", """json:{"kind":"staff","content":{"length":2147483648},"fileName":"x.csv","dryRun":false}""", 10, true, HttpStatusCode.RequestEntityTooLarge, "api.uploadtoolarge")]
+    [InlineData("VerifyBackupBytes", """json:{"name":"x.db","content":{"length":1048577},"sha256":null}""", 1_048_577, false, HttpStatusCode.RequestEntityTooLarge, "api.uploadtoolarge")]
+    [InlineData("ListGroups", "json:{}", 10, false, HttpStatusCode.BadRequest, "api.notafile")]
+    [InlineData("DropDatabase", "json:{}", 10, false, HttpStatusCode.NotFound, "api.unknownop")]
+    public async Task BadStreamedRequest_IsAClear4xx_WritesNothing_AndKeepsNoFile(string operation, string? header, int body, bool chunked, HttpStatusCode status, string key)
+    {
+        var before = _service.Owner.Readiness().Changes;
+        using var http = _service.Unix();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("ops/" + operation, UriKind.Relative)) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(new string('x', body))) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Headers.TransferEncodingChunked = chunked;
+        request.Headers.ExpectContinue = body > 64 * 1024; // as RemoteOpsClient: a body refused unread is not sent
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-McsOps-Operation", header.StartsWith("json:", StringComparison.Ordinal) ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header[5..])) : header);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.Should().Be(status);
+        var problem = await IdentityTests.Problem(response);
+        problem.Key.Should().Be(key, problem.Args.FirstOrDefault()?.ToString());
+        problem.ExitCode.Should().Be(ExitCode.BadArguments);
+        AssertNothingWritten(before);
+        UploadTests.Files(_dir).Should().BeEmpty();
+    }
+
     [Fact]
-    public void OversizedImport_IsRefusedBeforeItIsSent_Exit2_AndWritesNothing()
+    public async Task AFileOperationSentAsJson_Is400SayingHowToSendIt()
+    {
+        using var http = _service.Unix();
+
+        using var response = await http.PostAsync(new Uri("ops/ImportCsv", UriKind.Relative), IdentityTests.Json("""{"kind":"staff","content":{"length":0},"fileName":"x.csv","dryRun":false}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await IdentityTests.Problem(response)).ToException().Localize(Lang.En)
+            .Should().Be("ImportCsv carries a file: send its bytes as an application/octet-stream body, with the operation's JSON in the X-McsOps-Operation header");
+    }
+
+    [Fact]
+    public void OversizedFile_IsRefusedBeforeItIsSent_Exit2NamingTheSetting_AndWritesNothing()
     {
         var before = _service.Owner.Readiness().Changes;
         using var client = _service.Connect();
 
-        var act = () => client.Execute(new ImportCsv("staff", new byte[1024 * 1024], "big.csv"));
+        var act = () => client.Execute(new ImportCsv("staff", new byte[(1024 * 1024) + 1], "big.csv"));
 
         var e = act.Should().Throw<OpsException>().Which;
         e.Code.Should().Be(ExitCode.BadArguments);
-        e.Localize(Lang.En).Should().Be("the request is too large (at most 1 MiB)");
+        e.Localize(Lang.En).Should().Be("the file is larger than the service accepts (AdminApi:MaxUploadMegabytes, 1 MiB): raise the setting and restart the service, or stop the service and run the command again");
         AssertNothingWritten(before);
+        UploadTests.Files(_dir).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AFileUpToTheLimit_IsStreamed_PastTheJsonLimit()
+    {
+        var csv = TestFacility.ManyStaff(36_000);
+        using var client = _service.Connect();
+
+        var result = client.Execute(new ImportCsv("staff", Encoding.UTF8.GetBytes(csv), "many.csv", DryRun: true));
+
+        Encoding.UTF8.GetByteCount(csv).Should().BeInRange(1_000_000, 1024 * 1024, "over the JSON limit once base64, within the file limit");
+        result.Created.Should().Be(36_000);
+        UploadTests.Files(_dir).Should().BeEmpty();
     }
 
     [Fact]

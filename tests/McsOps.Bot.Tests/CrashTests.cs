@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using McsOps.Bot.Hosting;
 using McsOps.Core;
 using McsOps.Core.Application;
@@ -23,14 +22,14 @@ public sealed class CrashTests(ITestOutputHelper output) : AdminFacilityTest
     public async Task Kill9DuringABigImport_AfterRestart_TheImportIsAllOrNothing_AndTheAuditChainVerifies()
     {
         var file = Path.Combine(Dir, "big-staff.csv");
-        await File.WriteAllTextAsync(file, BigStaffCsv());
+        await File.WriteAllTextAsync(file, TestFacility.ManyStaff(Rows));
         var socket = Path.Combine(Dir, "admin.sock");
         var log = Path.Combine(Dir, "mcsops-log.db");
         var before = Count();
 
-        using var bot = Programs.StartBot(Dir, "--AdminApi:MaxRequestMegabytes=64");
+        using var bot = Programs.StartBot(Dir);
         bot.BeginErrorReadLine();
-        await UntilAsync(() => RemoteOpsClient.TryConnect(socket, Channel.Cli) is { } c && Dispose(c), TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => RemoteOpsClient.TryConnect(socket, Channel.Cli) is { } c && Dispose(c), TimeSpan.FromSeconds(30));
         var db = Path.Combine(Dir, "mcsops.db");
         var logAtStart = Length(log) + Length(db);
         using var import = Programs.StartMcsops(Dir, "import", "staff", file);
@@ -40,11 +39,11 @@ public sealed class CrashTests(ITestOutputHelper output) : AdminFacilityTest
         // transaction reaches the log, or after two seconds of it.
         using (var unix = RunningService.UnixClient(socket))
         {
-            await UntilAsync(async () => (await unix.GetFromJsonAsync<Readiness>(new Uri("readyz", UriKind.Relative)))!.OperationsInFlight >= 1, TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => (await unix.GetFromJsonAsync<Readiness>(new Uri("readyz", UriKind.Relative)))!.OperationsInFlight >= 1, TimeSpan.FromSeconds(30));
         }
 
         var inFlight = Stopwatch.StartNew();
-        await UntilAsync(() => Length(log) + Length(db) > logAtStart + 256 * 1024 || inFlight.Elapsed > TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(70));
+        await Eventually.TrueAsync(() => Length(log) + Length(db) > logAtStart + 256 * 1024 || inFlight.Elapsed > TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(70));
         var logWhenKilled = Length(log) + Length(db);
         bot.Kill();
         await bot.WaitForExitAsync();
@@ -72,33 +71,11 @@ public sealed class CrashTests(ITestOutputHelper output) : AdminFacilityTest
         return store.Read(s => (s.Staff.Count(), s.Staff.Find(StaffCode.Parse("Y-000000")) is not null, s.Staff.Find(StaffCode.Parse($"Y-{Rows - 1:D6}")) is not null));
     }
 
-    private static string BigStaffCsv()
-    {
-        var csv = new StringBuilder("staff_code,facility_code,name,profession\n", 14 * 1024 * 1024);
-        for (var i = 0; i < Rows; i++)
-        {
-            csv.Append("Y-").Append(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append(",F-0001,職員,nurse\n");
-        }
-
-        return csv.ToString();
-    }
-
     private static long Length(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     private static bool Dispose(IDisposable d)
     {
         d.Dispose();
         return true;
-    }
-
-    private static Task UntilAsync(Func<bool> condition, TimeSpan patience) => UntilAsync(() => Task.FromResult(condition()), patience);
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan patience)
-    {
-        using var timeout = new CancellationTokenSource(patience);
-        while (!await condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

@@ -89,6 +89,8 @@ public sealed class HostTests : IAsyncLifetime
     [Theory]
     [InlineData("AdminApi:AdminGroup=mcsops-no-such-group", "AdminApi:AdminGroup")]
     [InlineData("AdminApi:MaxRequestMegabytes=0", "AdminApi:MaxRequestMegabytes")]
+    [InlineData("AdminApi:MaxUploadMegabytes=0", "AdminApi:MaxUploadMegabytes")]
+    [InlineData("AdminApi:MaxUploadMegabytes=1073741824", "AdminApi:MaxUploadMegabytes")]
     [InlineData("McsOps:IdleTimeoutMinutes=99", "McsOps:IdleTimeoutMinutes")]
     [InlineData("Logging:Console:FormatterName=xml", "--log-format")]
     public async Task BadSetting_StopsTheStartWithExit2NamingTheKey(string setting, string key)
@@ -152,7 +154,7 @@ public sealed class HostTests : IAsyncLifetime
         using (var crashed = StartBot(dir))
         {
             crashed.BeginErrorReadLine();
-            await WaitUntilAsync(() => RemoteOpsClient.TryConnect(socket, Channel.Cli) is { } c && Dispose(c));
+            await Eventually.TrueAsync(() => RemoteOpsClient.TryConnect(socket, Channel.Cli) is { } c && Dispose(c), TimeSpan.FromSeconds(60));
             crashed.Kill();
             await crashed.WaitForExitAsync();
         }
@@ -247,14 +249,5 @@ public sealed class HostTests : IAsyncLifetime
         var text = await stat.StandardOutput.ReadToEndAsync();
         await stat.WaitForExitAsync();
         return text.Trim();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

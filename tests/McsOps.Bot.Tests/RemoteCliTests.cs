@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using McsOps.Core;
 using McsOps.Core.Csv;
 
@@ -109,16 +111,95 @@ public sealed class RemoteCliTests : AdminFacilityTest
     }
 
     [Fact]
-    public async Task VerifyFile_LargerThanTheSocketTakes_Exit2NamingTheSetting()
+    public async Task VerifyFile_OfABackupLargerThanAJsonRequest_IsStreamedAndPasses_AFlippedByteFailsWithExit5()
     {
         Service = await RunningService.StartReadyAsync(Dir, "AdminApi:MaxRequestMegabytes=1");
-        var big = Path.Combine(Dir, "big.db");
-        await File.WriteAllBytesAsync(big, new byte[2 * 1024 * 1024]);
+        using (var client = Service.Connect())
+        {
+            client.Execute(new ImportCsv("staff", Encoding.UTF8.GetBytes(TestFacility.ManyStaff(20_000)), "many.csv")).Created.Should().Be(20_000);
+        }
 
-        var result = await McsopsAsync("backup", "verify", big);
+        (await McsopsAsync("backup")).Code.Should().Be(0);
+        var file = Directory.GetFiles(Path.Combine(Dir, "backups"), "*.db").Single();
+        var copy = Path.Combine(Dir, "copied.db");
+        File.Copy(file, copy);
+        File.Copy(file + ".sha256", copy + ".sha256");
 
+        var sound = await McsopsAsync("backup", "verify", copy);
+        using (var stream = new FileStream(copy, FileMode.Open, FileAccess.ReadWrite))
+        {
+            stream.Position = stream.Length / 2;
+            var b = stream.ReadByte();
+            stream.Position--;
+            stream.WriteByte((byte)(b ^ 0x01));
+        }
+
+        var flipped = await McsopsAsync("backup", "verify", copy);
+
+        new FileInfo(copy).Length.Should().BeGreaterThan(2 * 1024 * 1024, "more than the 1 MiB a JSON request may hold");
+        sound.Code.Should().Be(0, sound.Stderr);
+        sound.Stdout.Should().StartWith($"the backup {copy} is sound");
+        flipped.Code.Should().Be(5, flipped.Stderr);
+        flipped.Stderr.Should().Contain($"the backup {copy} cannot be trusted: sha256 differs from the sidecar");
+        UploadedFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ImportMemberships_LargerThanAJsonRequest_IsStreamedAndImported()
+    {
+        Service = await RunningService.StartReadyAsync(Dir, "AdminApi:MaxRequestMegabytes=1");
+        var groups = new StringBuilder("group_code,kind,mcs_name\n");
+        var memberships = new StringBuilder("group_code,staff_code,state,invited_by,invited_on,approved_on\n");
+        for (var g = 1; g <= 30; g++)
+        {
+            groups.Append(CultureInfo.InvariantCulture, $"G-{g + 100:D4},free,病棟{g}\n");
+            for (var s = 0; s < 1_000; s++)
+            {
+                memberships.Append(CultureInfo.InvariantCulture, $"G-{g + 100:D4},Y-{s:D6},active,S-0001,2026-04-01,2026-04-02\n");
+            }
+        }
+
+        using (var client = Service.Connect())
+        {
+            client.Execute(new ImportCsv("staff", Encoding.UTF8.GetBytes(TestFacility.ManyStaff(1_000)), "staff.csv")).Created.Should().Be(1_000);
+            client.Execute(new ImportCsv("groups", Encoding.UTF8.GetBytes(groups.ToString()), "groups.csv")).Created.Should().Be(30);
+        }
+
+        var file = Path.Combine(Dir, "memberships.csv");
+        await File.WriteAllTextAsync(file, memberships.ToString());
+
+        var result = await McsopsAsync("import", "memberships", file);
+
+        new FileInfo(file).Length.Should().BeGreaterThan(1024 * 1024);
+        result.Code.Should().Be(0, result.Stderr);
+        result.Stdout.Should().Be("memberships: 30000 created, 0 updated, 0 unchanged\n");
+        UploadedFiles().Should().BeEmpty();
+        await Service.StopAsync();
+        using var store = TestFacility.Open(Dir);
+        store.Read(s => s.Memberships.Count()).Should().Be(30_000 + 2);
+    }
+
+    [Fact]
+    public async Task Import_OverTheUploadLimit_Exit2NamingTheSetting_NothingImported_NoFileKept()
+    {
+        Service = await RunningService.StartReadyAsync(Dir, "AdminApi:MaxUploadMegabytes=1");
+        var file = Path.Combine(Dir, "many.csv");
+        await File.WriteAllTextAsync(file, TestFacility.ManyStaff(40_000));
+        var before = Service.Owner.Readiness().Changes;
+
+        var result = await McsopsAsync("import", "staff", file);
+        var ja = await McsopsAsync("--lang", "ja", "import", "staff", file);
+
+        new FileInfo(file).Length.Should().BeGreaterThan(1024 * 1024);
         result.Code.Should().Be(2);
-        result.Stderr.Should().Contain($"the backup {big} is larger than the service accepts on its socket (AdminApi:MaxRequestMegabytes, 1 MiB)");
+        result.Stderr.Should().Contain("the file is larger than the service accepts (AdminApi:MaxUploadMegabytes, 1 MiB)");
+        ja.Code.Should().Be(2);
+        ja.Stderr.Should().Contain("ファイルがサービスの受け取れる大きさ (AdminApi:MaxUploadMegabytes、1 MiB) を超えています");
+        Service.Owner.Readiness().Changes.Should().Be(before);
+        UploadedFiles().Should().BeEmpty();
+        await Service.StopAsync();
+        using var store = TestFacility.Open(Dir);
+        store.Read(s => s.Staff.Find(StaffCode.Parse("Y-000000"))).Should().BeNull();
     }
 
     [Fact]
@@ -201,4 +282,7 @@ public sealed class RemoteCliTests : AdminFacilityTest
     }
 
     private Task<(int Code, string Stdout, string Stderr)> McsopsAsync(params string[] args) => Programs.McsopsAsync(Dir, args);
+
+    /// <summary>What the service holds of files received (none once every request is answered).</summary>
+    private string[] UploadedFiles() => UploadTests.Files(Dir);
 }

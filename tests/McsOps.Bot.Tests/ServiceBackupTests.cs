@@ -125,7 +125,7 @@ public sealed class ServiceBackupTests : IAsyncLifetime
         // The name is a real backup on the service's disk: only the bytes count.
         var bad = client.Execute(new VerifyBackupBytes(path, flipped, record.Sha256));
         var sound = client.Execute(new VerifyBackupBytes(Path.Combine(dir, "no-such-file.db"), good, record.Sha256));
-        var empty = () => client.Execute(new VerifyBackupBytes("x.db", [], null));
+        var empty = () => client.Execute(new VerifyBackupBytes("x.db", Array.Empty<byte>(), null));
 
         bad.Ok.Should().BeFalse();
         bad.Path.Should().Be(record.File, "the answer names the file as the client did, without the service's directories");

@@ -30,6 +30,18 @@ internal static class TestFacility
 
     public const string Memberships = "group_code,staff_code,state\nG-0001,S-0001,active\nG-0001,S-0002,active\n";
 
+    /// <summary>A staff CSV of <paramref name="count"/> nurses Y-000000, Y-000001 … at F-0001: 29 bytes a row.</summary>
+    public static string ManyStaff(int count)
+    {
+        var csv = new System.Text.StringBuilder("staff_code,facility_code,name,profession\n", 48 + (count * 29));
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append("Y-").Append(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append(",F-0001,職員,nurse\n");
+        }
+
+        return csv.ToString();
+    }
+
     public static string NewDataDirectory()
     {
         var dir = Path.Combine(McsOps.Core.Tests.TestData.Root("mcsops-bot-tests"), Guid.NewGuid().ToString("N"));

@@ -60,7 +60,7 @@ internal static class BackupVerb
 
     /// <summary>
     /// Embedded, the file is checked where it is. Through the service, this process opens the file
-    /// (and its sidecar) and sends the bytes: the service never opens a path a client names.
+    /// (and its sidecar) and streams the bytes: the service never opens a path a client names.
     /// </summary>
     private static ExitCode Verify(CliContext c, string? path)
     {
@@ -78,14 +78,7 @@ internal static class BackupVerb
         {
             var sidecar = path + ".sha256";
             var hash = File.Exists(sidecar) ? File.ReadAllText(sidecar).Split(' ', 2)[0].Trim() : null;
-            try
-            {
-                check = client.Execute(new VerifyBackupBytes(Path.GetFileName(path), File.ReadAllBytes(path), hash)) with { Path = path };
-            }
-            catch (OpsException e) when (e.Key == "api.toolarge")
-            {
-                throw new OpsException(ExitCode.BadArguments, "backup.toolarge", path, e.Args[0]);
-            }
+            check = client.Execute(new VerifyBackupBytes(Path.GetFileName(path), FileContent.OfFile(path), hash)) with { Path = path };
         }
         else
         {

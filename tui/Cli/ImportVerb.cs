@@ -1,9 +1,13 @@
 using McsOps.Core;
+using McsOps.Core.Application;
 using McsOps.Core.Csv;
 
 namespace McsOps.Tui.Cli;
 
-/// <summary><c>mcsops import &lt;kind&gt; &lt;file&gt; [--dry-run]</c>: all or nothing, every error with its line.</summary>
+/// <summary>
+/// <c>mcsops import &lt;kind&gt; &lt;file&gt; [--dry-run]</c>: all or nothing, every error with its line.
+/// This process opens the file: embedded, the import reads it; through the service, it is streamed.
+/// </summary>
 internal static class ImportVerb
 {
     public static ExitCode Run(CliContext c)
@@ -23,7 +27,7 @@ internal static class ImportVerb
 
         var client = c.Connect(Channel.Cli);
         var progress = c.Io.StderrIsTerminal ? new ProgressBar(c.Io.Stderr) : null;
-        var result = client.Execute(new ImportCsv(kind.Name, File.ReadAllBytes(path), path, c.Args.Has("--dry-run")) { Progress = progress });
+        var result = client.Execute(new ImportCsv(kind.Name, FileContent.OfFile(path), path, c.Args.Has("--dry-run")) { Progress = progress });
         progress?.Finish();
         if (result.Rejected)
         {

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -7,13 +8,16 @@ namespace McsOps.Core.Application;
 
 /// <summary>
 /// Remote mode: operations and queries go to the service over its admin socket (HTTP/1.1, JSON,
-/// <c>POST /ops/{name}</c>). The service knows who is calling from the socket's peer credentials;
-/// this client only says which channel it is (tui or cli). An error answer is rethrown as the
-/// same <see cref="OpsException"/>, so it is localised here, in the caller's language.
+/// <c>POST /ops/{name}</c>; an operation that carries a file streams the file as the body and sends
+/// its record in a header, see <see cref="Wire"/>). The service knows who is calling from the
+/// socket's peer credentials; this client only says which channel it is (tui or cli). An error
+/// answer is rethrown as the same <see cref="OpsException"/>, so it is localised here, in the
+/// caller's language.
 /// </summary>
 public sealed class RemoteOpsClient : IOpsClient, IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private static readonly MediaTypeHeaderValue FileType = new(Wire.FileContentType);
     private readonly HttpClient _http;
     private readonly string _socketPath;
 
@@ -82,14 +86,31 @@ public sealed class RemoteOpsClient : IOpsClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         var type = OperationType.Of(operation.GetType());
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(operation, type.Type, Wire.Options);
-        var body = new ByteArrayContent(bytes);
-        body.Headers.ContentType = JsonType;
+        var json = JsonSerializer.SerializeToUtf8Bytes(operation, type.Type, Wire.Options);
+        var request = new HttpRequestMessage(HttpMethod.Post, "ops/" + type.Name);
+        long length;
+        if (type.CarriesFile)
+        {
+            // The file streams from where it is (memory holds a buffer of it, not the file); the
+            // record, with the file as its length, goes in a header.
+            var file = type.FileOf(operation);
+            length = file.Length;
+            request.Content = new StreamContent(file.OpenRead(), 81_920);
+            request.Content.Headers.ContentType = FileType;
+            request.Content.Headers.ContentLength = length;
+            request.Headers.Add(Wire.OperationHeader, Base64Url.EncodeToString(json));
+        }
+        else
+        {
+            length = json.Length;
+            request.Content = new ByteArrayContent(json);
+            request.Content.Headers.ContentType = JsonType;
+        }
+
         // "Expect: 100-continue" on a large body: one over the service's limit is refused before it
         // is sent, so the answer is a clear 413 rather than a connection closed mid-upload. A small
         // body (every query) goes at once: waiting for the 100 would cost a round trip each time.
-        var request = new HttpRequestMessage(HttpMethod.Post, "ops/" + type.Name) { Content = body };
-        request.Headers.ExpectContinue = bytes.Length > ExpectContinueAbove;
+        request.Headers.ExpectContinue = length > ExpectContinueAbove;
         return Send<TResult>(request);
     }
 
@@ -121,7 +142,7 @@ public sealed class RemoteOpsClient : IOpsClient, IDisposable
 
     private const string NoSocket = "api.nosocket";
 
-    /// <summary>The smallest admin-API limit is 1 MiB: bodies above 64 KiB ask first.</summary>
+    /// <summary>The smallest admin-API limits are 1 MiB: bodies above 64 KiB ask first.</summary>
     private const int ExpectContinueAbove = 64 * 1024;
 
     private TResult Send<TResult>(HttpRequestMessage request) => Send<TResult>(_http, _socketPath, request);

@@ -10,11 +10,11 @@ public sealed record TakeBackup : IOperation<BackupRecord>;
 public sealed record ListBackups : IOperation<IReadOnlyList<BackupFile>>;
 
 /// <summary>
-/// <c>mcsops backup verify FILE</c> through the service: the client opened the file and sends its
-/// bytes (and the hash of its sidecar, when it has one); the service checks them in a file of its
-/// own and never opens a path a client sent.
+/// <c>mcsops backup verify FILE</c> through the service: the client opens the file and streams its
+/// bytes (<see cref="FileContent"/>), with the hash of its sidecar when it has one; the service
+/// checks its own copy of them and never opens a path a client sent.
 /// </summary>
-public sealed record VerifyBackupBytes(string Name, byte[] Content, string? Sha256) : IQuery<BackupCheck>;
+public sealed record VerifyBackupBytes(string Name, FileContent Content, string? Sha256) : IQuery<BackupCheck>;
 
 /// <summary><c>mcsops backup verify</c> without a file: the newest backup in the owner's backup directory.</summary>
 public sealed record VerifyLatestBackup : IQuery<BackupCheck>;
@@ -41,12 +41,12 @@ internal sealed class VerifyBackupBytesHandler : IStoreHandler<VerifyBackupBytes
     {
         ArgumentNullException.ThrowIfNull(operation);
         var place = BackupOperations.PlaceOf(ops);
-        if (operation.Content is not { Length: > 0 } || string.IsNullOrWhiteSpace(operation.Name))
+        if (operation.Content.Length == 0 || string.IsNullOrWhiteSpace(operation.Name))
         {
             throw new OpsException(ExitCode.BadArguments, "backup.empty", operation.Name);
         }
 
-        return Backups.VerifyBytes(operation.Content, Path.GetFileName(operation.Name), operation.Sha256, place.KeyFile, ops.Time);
+        return Backups.VerifyCopy(operation.Content, Path.GetFileName(operation.Name), operation.Sha256, place.KeyFile, ops.Time);
     }
 }
 

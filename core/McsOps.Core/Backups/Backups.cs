@@ -99,14 +99,21 @@ public static class Backups
     }
 
     /// <summary>
-    /// Checks a backup whose bytes a client sent (remote <c>backup verify FILE</c>): they go to a
-    /// private file of this process (0600, deleted afterwards), checked as <see cref="Verify"/> checks
-    /// a file, against <paramref name="expectedHash"/> when the client had a sidecar. The result names
-    /// the client's file, not the private one.
+    /// Checks a backup whose bytes a client sent (remote <c>backup verify FILE</c>), as
+    /// <see cref="Verify"/> checks a file but against <paramref name="expectedHash"/> (the client's
+    /// sidecar, when it had one) rather than a sidecar here. The service received them into a file of
+    /// its own, checked where it is; bytes made in this process go to a private file (0600, deleted
+    /// afterwards). The result names the client's file, not the one checked.
     /// </summary>
-    public static BackupCheck VerifyBytes(byte[] content, string name, string? expectedHash, string keyFile, TimeProvider time)
+    public static BackupCheck VerifyCopy(Application.FileContent content, string name, string? expectedHash, string keyFile, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var hash = string.IsNullOrWhiteSpace(expectedHash) ? null : expectedHash.Trim();
+        if (content.Path is { } path)
+        {
+            return Check(path, keyFile, time, hash) with { Path = name };
+        }
+
         var scratch = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mcsops-verify-" + Guid.NewGuid().ToString("N") + Extension);
         try
         {
@@ -117,11 +124,12 @@ public static class Backups
             }
 
             using (var stream = new FileStream(scratch, options))
+            using (var bytes = content.OpenRead())
             {
-                stream.Write(content);
+                bytes.CopyTo(stream);
             }
 
-            return Check(scratch, keyFile, time, string.IsNullOrWhiteSpace(expectedHash) ? null : expectedHash.Trim()) with { Path = name };
+            return Check(scratch, keyFile, time, hash) with { Path = name };
         }
         finally
         {

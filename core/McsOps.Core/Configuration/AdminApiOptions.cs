@@ -17,8 +17,15 @@ public sealed class AdminApiOptions
     /// <summary>OS users who count as admins while no staff record holds the admin role with an <c>os_user</c>.</summary>
     public string[] BootstrapAdmins { get; set; } = [];
 
-    /// <summary>The largest request the admin API reads (an import's file travels in it, base64: a third larger).</summary>
+    /// <summary>The largest JSON request the admin API reads (an operation's record; a file travels beside it, not in it).</summary>
     public int MaxRequestMegabytes { get; set; } = 8;
+
+    /// <summary>
+    /// The largest file the service receives on the socket (an import's CSV, a backup to verify): it
+    /// is copied to a private file under the data directory while the operation runs, so this bounds
+    /// the disk one request may take. A region's backup is ~115 MB, its memberships CSV ~14 MB.
+    /// </summary>
+    public int MaxUploadMegabytes { get; set; } = 1024;
 
     /// <summary>
     /// Requests per second one OS user (uid) may send before the socket answers 429 for the rest of

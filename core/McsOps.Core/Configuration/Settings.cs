@@ -39,8 +39,14 @@ public sealed record Settings
 
     public required long MaxRequestBytes { get; init; }
 
+    /// <summary><c>AdminApi:MaxUploadMegabytes</c> in bytes: the largest file the service receives.</summary>
+    public long MaxUploadBytes { get; init; } = 1024L * 1024 * 1024;
+
     /// <summary><c>AdminApi:MaxRequestsPerSecond</c>: per OS user, long-polls not counted.</summary>
     public int MaxRequestsPerSecond { get; init; } = 10_000;
+
+    /// <summary>64 GiB: far above any facility's file, low enough that a size in bytes typed as megabytes is caught.</summary>
+    private const int MaxUploadMegabytesLimit = 65_536;
 
     /// <summary>The policies' numbers, with this configuration's zone and schedules.</summary>
     public PolicySettings Policy => new()
@@ -108,6 +114,11 @@ public sealed record Settings
             throw Invalid("AdminApi:MaxRequestMegabytes", "config.range", api.MaxRequestMegabytes, 1, 1024);
         }
 
+        if (api.MaxUploadMegabytes is < 1 or > MaxUploadMegabytesLimit)
+        {
+            throw Invalid("AdminApi:MaxUploadMegabytes", "config.range", api.MaxUploadMegabytes, 1, MaxUploadMegabytesLimit);
+        }
+
         if (api.MaxRequestsPerSecond is < 1 or > 1_000_000)
         {
             throw Invalid("AdminApi:MaxRequestsPerSecond", "config.range", api.MaxRequestsPerSecond, 1, 1_000_000);
@@ -135,6 +146,7 @@ public sealed record Settings
             AdminGroup = string.IsNullOrWhiteSpace(api.AdminGroup) ? null : api.AdminGroup.Trim(),
             BootstrapAdmins = [.. api.BootstrapAdmins.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim())],
             MaxRequestBytes = api.MaxRequestMegabytes * 1024L * 1024L,
+            MaxUploadBytes = api.MaxUploadMegabytes * 1024L * 1024L,
             MaxRequestsPerSecond = api.MaxRequestsPerSecond,
         };
     }

@@ -109,11 +109,52 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
     [InlineData(typeof(RecordIncident), """{"subject":null,"kind":"loss","note":"n"}""")]
     [InlineData(typeof(SaveFacility), """{"facility":{"code":"F-0009","name":"x"}}""")]
     [InlineData(typeof(SetRole), """{"staff":"S-0001","role":"admin","grant":true,"reason":"r"}""")]
+    [InlineData(typeof(ImportCsv), """{"kind":"staff","content":"/etc/shadow","fileName":"x.csv","dryRun":false}""")]
+    [InlineData(typeof(ImportCsv), """{"kind":"staff","content":"YSxiCg==","fileName":"x.csv","dryRun":false}""")]
+    [InlineData(typeof(ImportCsv), """{"kind":"staff","content":{"length":4,"path":"/etc/shadow"},"fileName":"x.csv","dryRun":false}""")]
+    [InlineData(typeof(ImportCsv), """{"kind":"staff","content":{"length":-1},"fileName":"x.csv","dryRun":false}""")]
+    [InlineData(typeof(ImportCsv), """{"kind":"staff","content":{"length":1.5},"fileName":"x.csv","dryRun":false}""")]
+    [InlineData(typeof(ImportCsv), """{"kind":"staff","content":{},"fileName":"x.csv","dryRun":false}""")]
+    [InlineData(typeof(VerifyBackupBytes), """{"name":"x.db","content":null,"sha256":null}""")]
     public void Input_IsStrict(Type type, string json)
     {
         var read = () => JsonSerializer.Deserialize(json, type, Wire.Options);
 
         read.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void AFile_TravelsAsItsLengthOnly_AndWhatIsReadBackHasNoBytesUntilTheTransportGivesThem()
+    {
+        var sent = new ImportCsv("staff", "a,b\n"u8.ToArray(), "new-staff.csv", DryRun: true);
+        var type = OperationType.Of(typeof(ImportCsv));
+        var received = Path.Combine(Path.GetTempPath(), "mcsops-wire-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(received, "staff_code\n");
+
+        try
+        {
+            var json = Json(sent);
+            var announced = (ImportCsv)JsonSerializer.Deserialize(json, type.Type, Wire.Options)!;
+            var open = () => announced.Content.OpenRead();
+            var given = (ImportCsv)type.WithFile(announced, FileContent.OfFile(received));
+
+            json.Should().Be("""{"kind":"staff","content":{"length":4},"fileName":"new-staff.csv","dryRun":true}""");
+            announced.Content.Length.Should().Be(4);
+            open.Should().Throw<InvalidOperationException>("a length read off the wire names no file to open");
+            given.Should().Be(announced with { Content = given.Content }, "only the file is replaced");
+            given.Content.Length.Should().Be(11);
+            using (var stream = new StreamReader(given.Content.OpenRead()))
+            {
+                stream.ReadToEnd().Should().Be("staff_code\n");
+            }
+
+            open.Should().Throw<InvalidOperationException>("the record read off the wire is not changed");
+            OperationType.ByName.Values.Where(o => o.CarriesFile).Select(o => o.Name).Should().BeEquivalentTo("ImportCsv", "VerifyBackupBytes");
+        }
+        finally
+        {
+            File.Delete(received);
+        }
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Wire.Options);
@@ -194,7 +235,7 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
         records([good, failed]);
         lists([ops.Execute(new ListBackups())]);
         var file = Path.Combine(place.Settings.Directory, good.File);
-        checks([ops.Execute(new VerifyLatestBackup()), ops.Execute(new VerifyBackupBytes(good.File, [1, 2, 3], null)), McsOps.Core.Backups.Verify(file, t.KeyFile, t.Time)]);
+        checks([ops.Execute(new VerifyLatestBackup()), ops.Execute(new VerifyBackupBytes(good.File, new byte[] { 1, 2, 3 }, null)), McsOps.Core.Backups.Verify(file, t.KeyFile, t.Time)]);
     }
 
     private List<object> OperationSamples()
@@ -241,7 +282,7 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
             new RecordTransfer(p1, day, Incoming: true),
             new SaveFacility(store.Read(s => s.Facilities.All()[0])),
             new SavePatient(patient),
-            new ImportCsv("staff", [0xEF, 0xBB, 0xBF, 0x61], "staff.csv", DryRun: true),
+            new ImportCsv("staff", new byte[] { 0xEF, 0xBB, 0xBF, 0x61 }, "staff.csv", DryRun: true),
             new ExportData("audit", ExportFormat.Json, new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero)),
             new RunSweep(),
             new VerifyAuditChain(),
@@ -267,7 +308,7 @@ public sealed class WireTests(DemoWorld world) : IClassFixture<DemoWorld>
             new GetLastBackup(),
             new TakeBackup(),
             new ListBackups(),
-            new VerifyBackupBytes("mcsops-20261126T020000Z.db", [0x4C, 0x69, 0x74, 0x65], "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+            new VerifyBackupBytes("mcsops-20261126T020000Z.db", new byte[] { 0x4C, 0x69, 0x74, 0x65 }, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
             new VerifyLatestBackup(),
         ];
     }

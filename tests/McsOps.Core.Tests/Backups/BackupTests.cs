@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using McsOps.Core.Application;
 using McsOps.Core.Storage.LiteDb;
 
 namespace McsOps.Core.Tests.Backups;
@@ -108,7 +109,7 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
-    public void VerifyBytes_ChecksWhatTheClientSent_AgainstItsSidecarHash_AndLeavesNoFileBehind()
+    public void VerifyCopy_ChecksWhatTheClientSent_AgainstItsSidecarHash_AndLeavesNoFileBehind()
     {
         var record = McsOps.Core.Backups.Create(_t.Store, Settings(), _t.KeyFile, TestStore.Admin, _t.Time);
         var bytes = File.ReadAllBytes(Path.Combine(Settings().Directory, record.File));
@@ -116,16 +117,32 @@ public sealed class BackupTests : IDisposable
         flipped[flipped.Length / 2] ^= 0x01;
         var scratch = Directory.GetFiles(Path.GetTempPath(), "mcsops-verify-*").Length;
 
-        var good = McsOps.Core.Backups.VerifyBytes(bytes, "sent.db", record.Sha256, _t.KeyFile, _t.Time);
-        var noSidecar = McsOps.Core.Backups.VerifyBytes(bytes, "sent.db", null, _t.KeyFile, _t.Time);
-        var bad = McsOps.Core.Backups.VerifyBytes(flipped, "sent.db", record.Sha256, _t.KeyFile, _t.Time);
-        var notADatabase = McsOps.Core.Backups.VerifyBytes("not a backup"u8.ToArray(), "sent.db", null, _t.KeyFile, _t.Time);
+        var good = McsOps.Core.Backups.VerifyCopy(bytes, "sent.db", record.Sha256, _t.KeyFile, _t.Time);
+        var noSidecar = McsOps.Core.Backups.VerifyCopy(bytes, "sent.db", null, _t.KeyFile, _t.Time);
+        var bad = McsOps.Core.Backups.VerifyCopy(flipped, "sent.db", record.Sha256, _t.KeyFile, _t.Time);
+        var notADatabase = McsOps.Core.Backups.VerifyCopy("not a backup"u8.ToArray(), "sent.db", null, _t.KeyFile, _t.Time);
 
         good.Should().Match<BackupCheck>(c => c.Ok && c.Path == "sent.db" && c.AuditEntries > 0);
         noSidecar.Ok.Should().BeTrue();
         bad.Should().Match<BackupCheck>(c => !c.Ok && c.Problem!.Contains("sha256"));
         notADatabase.Ok.Should().BeFalse();
         Directory.GetFiles(Path.GetTempPath(), "mcsops-verify-*").Length.Should().BeLessThanOrEqualTo(scratch);
+    }
+
+    [Fact]
+    public void VerifyCopy_OfAReceivedFile_ChecksItWhereItIs_AgainstTheHashSent_NotASidecarBesideIt()
+    {
+        var record = McsOps.Core.Backups.Create(_t.Store, Settings(), _t.KeyFile, TestStore.Admin, _t.Time);
+        var bytes = File.ReadAllBytes(Path.Combine(Settings().Directory, record.File));
+        bytes[bytes.Length / 2] ^= 0x01;
+        var received = Path.Combine(_t.Directory, "received-3f9a");
+        File.WriteAllBytes(received, bytes);
+        File.WriteAllText(received + ".sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)) + "  received-3f9a\n");
+
+        var check = McsOps.Core.Backups.VerifyCopy(FileContent.OfFile(received), "sent.db", record.Sha256, _t.KeyFile, _t.Time);
+
+        check.Should().Match<BackupCheck>(c => !c.Ok && c.Path == "sent.db" && c.Problem!.Contains("sha256"));
+        File.ReadAllBytes(received).Should().Equal(bytes, "the received copy is read, not changed");
     }
 
     [Fact]

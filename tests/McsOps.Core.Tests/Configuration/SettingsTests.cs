@@ -22,6 +22,8 @@ public sealed class SettingsTests
         s.Backup.Generations.Should().Be(8);
         s.Backup.Schedule.ToString().Should().Be("0 2 * * *");
         s.Backup.CopyCommand.Should().BeNull();
+        s.MaxRequestBytes.Should().Be(8L * 1024 * 1024);
+        s.MaxUploadBytes.Should().Be(1024L * 1024 * 1024);
     }
 
     [Theory]
@@ -35,6 +37,8 @@ public sealed class SettingsTests
     [InlineData("Backup:Generations", "0")]
     [InlineData("Backup:Generations", "400")]
     [InlineData("Backup:Schedule", "daily")]
+    [InlineData("AdminApi:MaxUploadMegabytes", "0")]
+    [InlineData("AdminApi:MaxUploadMegabytes", "1073741824")]
     public void BadValue_StopsWithExit2NamingTheKey(string key, string value)
     {
         var act = () => Load((key, value));
