@@ -92,6 +92,8 @@ public sealed class HostTests : IAsyncLifetime
     [InlineData("AdminApi:MaxUploadMegabytes=0", "AdminApi:MaxUploadMegabytes")]
     [InlineData("AdminApi:MaxUploadMegabytes=1073741824", "AdminApi:MaxUploadMegabytes")]
     [InlineData("McsOps:IdleTimeoutMinutes=99", "McsOps:IdleTimeoutMinutes")]
+    [InlineData("Chat:QuietHours=8pm-8am", "Chat:QuietHours")]
+    [InlineData("Chat:PatientDisplay=name", "Chat:PatientDisplay")]
     [InlineData("Logging:Console:FormatterName=xml", "--log-format")]
     public async Task BadSetting_StopsTheStartWithExit2NamingTheKey(string setting, string key)
     {

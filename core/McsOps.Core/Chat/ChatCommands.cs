@@ -188,7 +188,7 @@ public sealed class ChatCommands
         IReadOnlyList<ReviewSheetRow> rows = sheet.Rows.Count <= MaxRows ? sheet.Rows
             : [.. sheet.Rows.OrderBy(r => r.Decision is null or ReviewDecision.Pending ? 0 : 1).Take(MaxRows)];
 
-        var title = T("chat.sheet.title", sheet.Group.Value) + (sheet.Patient is { } p ? " " + T("chat.sheet.patient", p.Value) : string.Empty);
+        var title = T("chat.sheet.title", sheet.Group.Value) + (sheet.Patient is { } p ? " " + T("chat.sheet.patient", p.Value + (sheet.PatientInitials is { } initials ? " " + initials : string.Empty)) : string.Empty);
         return new MessageContent
         {
             Text = title + "\n" + state + More(sheet.Rows.Count),

@@ -23,7 +23,11 @@ public sealed record GetReviewSheet(string Code, string? ReviewId = null) : IQue
 /// per member under review — or, with no review, per active member. Deliberately without the
 /// group's name in MCS or the patient's name: neither may reach chat.
 /// </summary>
-public sealed record ReviewSheet(GroupCode Group, PatientCode? Patient, StaffCode? Owner, GroupStatus Status, Review? Review, IReadOnlyList<ReviewSheetRow> Rows);
+public sealed record ReviewSheet(GroupCode Group, PatientCode? Patient, StaffCode? Owner, GroupStatus Status, Review? Review, IReadOnlyList<ReviewSheetRow> Rows)
+{
+    /// <summary>The patient's initials (A.T.), only when the facility chose <c>Chat:PatientDisplay=initials</c>.</summary>
+    public string? PatientInitials { get; init; }
+}
 
 /// <summary>A member as the reviewer sees them: staff code, name, profession, facility, signals, and the decision so far (null with no review).</summary>
 public sealed record ReviewSheetRow(StaffCode Member, string Name, Profession Profession, string Facility, MemberSignal Signals, ReviewDecision? Decision);
@@ -96,6 +100,7 @@ internal sealed class GetReviewSheetHandler : IHandler<GetReviewSheet, ReviewShe
                 .Select(x => Row(x.Membership.Staff, x.Staff, x.Staff is { } st ? ReviewPolicy.Signals(st, ReviewPolicy.AddedOn(x.Membership, ctx.Policy.Clock), patient, previous, ctx.Policy.Clock) : MemberSignal.None, null))];
         }
 
-        return new ReviewSheet(group.Code, group.Patient, group.Owner, group.Status, review, rows);
+        var initials = ctx.Policy.PatientDisplay == PatientDisplay.Initials && group.Patient is { } code ? KanaInitials.Of(s.Patients.Find(code)?.Kana) : null;
+        return new ReviewSheet(group.Code, group.Patient, group.Owner, group.Status, review, rows) { PatientInitials = initials };
     }
 }

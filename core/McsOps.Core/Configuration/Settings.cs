@@ -56,7 +56,29 @@ public sealed record Settings
         ReviewSchedule = ReviewSchedule,
         DigestSchedule = DigestSchedule,
         RequireRemovalJustificationForExternal = RequireRemovalJustificationForExternal,
+        PatientDisplay = PatientDisplay,
+        QuietFrom = QuietFrom,
+        QuietUntil = QuietUntil,
     };
+
+    /// <summary><c>Chat:PatientDisplay</c>.</summary>
+    public PatientDisplay PatientDisplay { get; init; }
+
+    /// <summary><c>Chat:QuietHours</c>, facility time: non-urgent messages wait for its end.</summary>
+    public TimeOnly QuietFrom { get; init; } = new(20, 0);
+
+    public TimeOnly QuietUntil { get; init; } = new(8, 0);
+
+    /// <summary><c>HH:mm-HH:mm</c> (24-hour clock); exit 2 naming the key otherwise.</summary>
+    private static (TimeOnly From, TimeOnly Until) QuietHours(string value)
+    {
+        var ends = (value ?? string.Empty).Split('-');
+        return ends.Length == 2
+            && TimeOnly.TryParseExact(ends[0].Trim(), ["H:mm", "HH:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from)
+            && TimeOnly.TryParseExact(ends[1].Trim(), ["H:mm", "HH:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var until)
+            ? (from, until)
+            : throw Invalid("Chat:QuietHours", "config.quiethours", value);
+    }
 
     /// <summary>The layered configuration of design §9: files, then environment, then overrides.</summary>
     public static IConfigurationRoot Build(IEnumerable<KeyValuePair<string, string?>> overrides, string? etcFile = "/etc/mcsops/appsettings.json")
@@ -85,6 +107,7 @@ public sealed record Settings
         var db = Bind<DatabaseOptions>(config, DatabaseOptions.Section);
         var backup = Bind<BackupOptions>(config, BackupOptions.Section);
         var api = Bind<AdminApiOptions>(config, AdminApiOptions.Section);
+        var chat = Bind<ChatOptions>(config, ChatOptions.Section);
 
         var lang = Tokens.TryParse<Lang>(ops.Language, out var l)
             ? l
@@ -124,6 +147,11 @@ public sealed record Settings
             throw Invalid("AdminApi:MaxRequestsPerSecond", "config.range", api.MaxRequestsPerSecond, 1, 1_000_000);
         }
 
+        var display = Tokens.TryParse<PatientDisplay>(chat.PatientDisplay, out var d)
+            ? d
+            : throw Invalid("Chat:PatientDisplay", "config.patientdisplay", chat.PatientDisplay);
+        var (quietFrom, quietUntil) = QuietHours(chat.QuietHours);
+
         var dataDir = string.IsNullOrWhiteSpace(ops.DataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(ops.DataDirectory);
         return new Settings
         {
@@ -137,6 +165,9 @@ public sealed record Settings
             ReviewSchedule = Cron("McsOps:ReviewSchedule", ops.ReviewSchedule),
             DigestSchedule = Cron("McsOps:DigestSchedule", ops.DigestSchedule),
             RequireRemovalJustificationForExternal = ops.RequireRemovalJustificationForExternal,
+            PatientDisplay = display,
+            QuietFrom = quietFrom,
+            QuietUntil = quietUntil,
             Backup = new BackupSettings(
                 string.IsNullOrWhiteSpace(backup.Directory) ? Path.Combine(dataDir, "backups") : Path.GetFullPath(backup.Directory),
                 backup.Generations,

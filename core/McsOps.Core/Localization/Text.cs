@@ -61,6 +61,8 @@ public static partial class Text
         ["config.timezone"] = ("タイムゾーン '{0}' はありません", "unknown time zone '{0}'"),
         ["config.language"] = ("言語は ja か en です ('{0}')", "language must be ja or en ('{0}')"),
         ["config.generations"] = ("1〜366 世代で指定してください ('{0}')", "must be 1 to 366 generations ('{0}')"),
+        ["config.patientdisplay"] = ("code か initials です ('{0}')", "must be code or initials ('{0}')"),
+        ["config.quiethours"] = ("HH:mm-HH:mm の形で指定してください (例 20:00-08:00) ('{0}')", "must be HH:mm-HH:mm, e.g. 20:00-08:00 ('{0}')"),
         ["config.idle"] = ("1〜30 分で指定してください ('{0}')", "must be 1 to 30 minutes ('{0}')"),
         ["config.cron"] = ("cron 式として読めません ('{0}')", "not a cron expression ('{0}')"),
         ["config.dir"] = ("ディレクトリを作成または書き込みできません: {0}", "cannot create or write the directory: {0}"),

@@ -44,6 +44,9 @@ public sealed record PolicySettings
 
     public bool RequireRemovalJustificationForExternal { get; init; } = true;
 
+    /// <summary>How chat names a patient (<c>Chat:PatientDisplay</c>): by code, or code and initials.</summary>
+    public PatientDisplay PatientDisplay { get; init; } = PatientDisplay.Code;
+
     public FacilityClock Clock => new(Zone);
 
     public Schedule ScheduleFor(string? cron) =>

@@ -17,9 +17,9 @@ public sealed class ChatCommandsTests : IDisposable
 
     public void Dispose() => _w?.Dispose();
 
-    private ChatCommands CreateSut(Lang lang = Lang.Ja)
+    private ChatCommands CreateSut(Lang lang = Lang.Ja, PatientDisplay display = PatientDisplay.Code)
     {
-        _w = ChatWorld.Create(lang);
+        _w = ChatWorld.Create(lang, display);
         _chat = new ChatCommands(W.Ops);
         return _chat;
     }
@@ -254,6 +254,19 @@ public sealed class ChatCommandsTests : IDisposable
 
         mine.Content.Fields.Should().ContainSingle().Which.Should().Match<MessageField>(f =>
             f.Label == "G-0043" && f.Buttons.Single().ActionId == ChatActions.ReviewGroup && f.Buttons.Single().Value == "G-0043");
+    }
+
+    [Theory]
+    [InlineData(PatientDisplay.Code, "(患者 P-0042)")]
+    [InlineData(PatientDisplay.Initials, "(患者 P-0042 A.)")]
+    public void ReviewGroup_NamesThePatientByCode_OrWithTheirKanaInitialsWhenTheFacilityChoseThem(PatientDisplay display, string patient)
+    {
+        CreateSut(display: display);
+
+        var answer = Say(AdminUser, "review group P-0042");
+
+        answer.Content.Text.Should().Contain(patient);
+        Strings(answer).Should().NotContain(s => PersonalData.Any(p => s.Contains(p, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -34,9 +34,9 @@ internal static class ChatWorld
         """;
 
     /// <summary>2026-11-26 10:00 Tokyo, no review open yet.</summary>
-    public static PolicyWorld Create(Lang lang = Lang.Ja) => lang == Lang.Ja
+    public static PolicyWorld Create(Lang lang = Lang.Ja, PatientDisplay display = PatientDisplay.Code) => lang == Lang.Ja && display == PatientDisplay.Code
         ? PolicyWorld.Prepared(nameof(ChatWorld), PolicyWorld.Jst(2026, 11, 26, 10), w => w.Seed(staff: Staff, memberships: Memberships))
-        : new PolicyWorld(PolicyWorld.Jst(2026, 11, 26, 10), new PolicySettings { Zone = PolicyWorld.Tokyo, Language = lang }).Seed(staff: Staff, memberships: Memberships);
+        : new PolicyWorld(PolicyWorld.Jst(2026, 11, 26, 10), new PolicySettings { Zone = PolicyWorld.Tokyo, Language = lang, PatientDisplay = display }).Seed(staff: Staff, memberships: Memberships);
 
     public static IncomingCommand Slack(string user, string text) => new(Channel.Slack, user, text);
 

@@ -24,6 +24,17 @@ public sealed class SettingsTests
         s.Backup.CopyCommand.Should().BeNull();
         s.MaxRequestBytes.Should().Be(8L * 1024 * 1024);
         s.MaxUploadBytes.Should().Be(1024L * 1024 * 1024);
+        s.Policy.PatientDisplay.Should().Be(PatientDisplay.Code);
+        (s.Policy.QuietFrom, s.Policy.QuietUntil).Should().Be((new TimeOnly(20, 0), new TimeOnly(8, 0)));
+    }
+
+    [Fact]
+    public void ChatSettings_ReachThePolicies()
+    {
+        var s = Load(("McsOps:DataDirectory", "/tmp/x"), ("Chat:PatientDisplay", "initials"), ("Chat:QuietHours", "22:30-6:00"));
+
+        s.Policy.PatientDisplay.Should().Be(PatientDisplay.Initials);
+        (s.Policy.QuietFrom, s.Policy.QuietUntil).Should().Be((new TimeOnly(22, 30), new TimeOnly(6, 0)));
     }
 
     [Theory]
@@ -39,6 +50,13 @@ public sealed class SettingsTests
     [InlineData("Backup:Schedule", "daily")]
     [InlineData("AdminApi:MaxUploadMegabytes", "0")]
     [InlineData("AdminApi:MaxUploadMegabytes", "1073741824")]
+    [InlineData("Chat:PatientDisplay", "name")]
+    [InlineData("Chat:PatientDisplay", "")]
+    [InlineData("Chat:QuietHours", "20-8")]
+    [InlineData("Chat:QuietHours", "25:00-08:00")]
+    [InlineData("Chat:QuietHours", "20:00~08:00")]
+    [InlineData("Chat:QuietHours", "20:00-08:00-09:00")]
+    [InlineData("Chat:QuietHours", "")]
     public void BadValue_StopsWithExit2NamingTheKey(string key, string value)
     {
         var act = () => Load((key, value));
