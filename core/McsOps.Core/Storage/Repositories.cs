@@ -75,7 +75,7 @@ public interface IReviewRepository : IRepository<string, Review>
 
     /// <summary>
     /// The heads of every escalated review (what admins are shown as fallback reviewers), by due
-    /// date and group; read once per committed state of the store outside a write.
+    /// date and group; outside a write, read once per committed change of the reviews.
     /// </summary>
     IReadOnlyList<ReviewHead> EscalatedHeads();
 

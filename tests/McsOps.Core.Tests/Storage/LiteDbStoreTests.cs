@@ -176,6 +176,34 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void CollectionCounters_MoveOnlyWithCommittedWritesOfThatCollection()
+    {
+        _t.Seed();
+        var reviews = _t.Store.ChangeCounterOf("reviews");
+        var facilities = _t.Store.ChangeCounterOf("facilities");
+        var opened = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+        _t.Store.Write(s =>
+        {
+            s.Facilities.Upsert(new Facility { Code = FacilityCode.Parse("F-0098"), Name = "x", Kind = FacilityKind.Other });
+            return 0;
+        });
+        var afterFacility = (_t.Store.ChangeCounterOf("reviews"), _t.Store.ChangeCounterOf("facilities"));
+        var rolledBack = () => _t.Store.Write<int>(s =>
+        {
+            ReviewOpener.Open(s, s.Groups.Find(GroupCode.Parse("G-0042"))!, opened, adHoc: true, TestStore.Policy, TestStore.Admin);
+            throw new InvalidOperationException("boom");
+        });
+        rolledBack.Should().Throw<InvalidOperationException>();
+        var afterRollback = _t.Store.ChangeCounterOf("reviews");
+        _t.Store.Write(s => ReviewOpener.Open(s, s.Groups.Find(GroupCode.Parse("G-0042"))!, opened, adHoc: true, TestStore.Policy, TestStore.Admin));
+
+        afterFacility.Should().Be((reviews, facilities + 1));
+        afterRollback.Should().Be(reviews);
+        _t.Store.ChangeCounterOf("reviews").Should().Be(reviews + 1);
+    }
+
+    [Fact]
     public void Lock_SecondOpenOfTheSameFile_IsRefusedNamingThisPid()
     {
         _ = _t.Store;

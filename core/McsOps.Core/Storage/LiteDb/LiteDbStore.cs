@@ -29,12 +29,19 @@ public sealed partial class LiteDbStore : IStore
         _db = db;
         _time = time;
         _policy = policy;
-        _memo = new ReadMemo(() => ChangeCounter);
+        _memo = new ReadMemo(ChangeCounterOf);
     }
 
     public string? Path { get; private init; }
 
     public long ChangeCounter => Meta()["changes"].AsInt64;
+
+    /// <summary>In the meta document: a change counter per collection written through a repository.</summary>
+    private const string CollectionCounters = "changed";
+
+    /// <summary>How many committed transactions wrote <paramref name="collection"/> through a repository (0 for none, and in files older than these counters).</summary>
+    internal long ChangeCounterOf(string collection) =>
+        Meta().TryGetValue(CollectionCounters, out var counters) && counters.IsDocument && counters.AsDocument.TryGetValue(collection, out var n) && n.IsNumber ? n.AsInt64 : 0;
 
     public int SchemaVersion => Meta()["schema"].AsInt32;
 
@@ -130,6 +137,13 @@ public sealed partial class LiteDbStore : IStore
                 {
                     var meta = Meta();
                     meta["changes"] = meta["changes"].AsInt64 + 1;
+                    var counters = meta.TryGetValue(CollectionCounters, out var known) && known.IsDocument ? known.AsDocument : [];
+                    foreach (var collection in session.ChangedCollections)
+                    {
+                        counters[collection] = (counters.TryGetValue(collection, out var n) && n.IsNumber ? n.AsInt64 : 0) + 1;
+                    }
+
+                    meta[CollectionCounters] = counters;
                     if (session.AuditLog.Appended && session.AuditLog.Last() is { } head)
                     {
                         meta["audit_seq"] = head.Sequence;

@@ -23,14 +23,14 @@ internal abstract class LiteRepository<TKey, T>(LiteSession session, string coll
     public virtual void Upsert(T entity)
     {
         Collection.Upsert(Bson.Compact(ToDoc(entity)));
-        Session.MarkChanged();
+        Session.MarkChanged(collection);
         Touched(entity);
     }
 
     public void Insert(T entity)
     {
         Collection.Insert(Bson.Compact(ToDoc(entity)));
-        Session.MarkChanged();
+        Session.MarkChanged(collection);
         Inserted(entity);
     }
 

@@ -112,7 +112,16 @@ internal sealed class LiteSession : IStoreSession
         }
     }
 
+    /// <summary>The collections written through a repository in this transaction (each gets its own change counter).</summary>
+    public HashSet<string> ChangedCollections { get; } = new(StringComparer.Ordinal);
+
     public void MarkChanged() => Changed = true;
+
+    public void MarkChanged(string collection)
+    {
+        Changed = true;
+        ChangedCollections.Add(collection);
+    }
 
     public void MarkGroup(GroupCode group) => DirtyGroups.Add(group.Value);
 

@@ -3,8 +3,10 @@ using LiteDB;
 namespace McsOps.Core.Storage.LiteDb;
 
 internal sealed class ReviewRepository(LiteSession session)
-    : LiteRepository<string, Review>(session, "reviews"), IReviewRepository
+    : LiteRepository<string, Review>(session, CollectionName), IReviewRepository
 {
+    private const string CollectionName = "reviews";
+
     public Review? OpenFor(GroupCode group) => ByGroup(group).FirstOrDefault(r => r.IsOpen);
 
     /// <summary>
@@ -41,7 +43,7 @@ internal sealed class ReviewRepository(LiteSession session)
     public IReadOnlyList<ReviewHead> EscalatedHeads()
     {
         IReadOnlyList<ReviewHead> Read() => [.. Heads(EscalatedOpen).OrderBy(h => h.DueOn).ThenBy(h => h.Group.Value, StringComparer.Ordinal)];
-        return Session.Memo is { } memo ? memo.Get(nameof(EscalatedHeads), Read) : Read();
+        return Session.Memo is { } memo ? memo.Get(CollectionName, nameof(EscalatedHeads), Read) : Read();
     }
 
     private IEnumerable<ReviewHead> Heads((long From, long To) keys) =>
