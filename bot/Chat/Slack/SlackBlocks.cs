@@ -32,7 +32,6 @@ internal static class SlackBlocks
 
     public static JsonObject Ephemeral(string text) => Ephemeral(new MessageContent { Text = text });
 
-    /// <summary>Whether the content has buttons (it goes where it can be updated in place).</summary>
     /// <summary>
     /// Whether a click on one of the message's buttons changes the message itself (a decision on
     /// a review sheet, a ticked checklist item): such a message goes to the user's direct messages,

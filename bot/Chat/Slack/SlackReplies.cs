@@ -6,8 +6,8 @@ namespace McsOps.Bot.Chat.Slack;
 /// Finishes what a request acknowledged: an answer that replaces a message goes by
 /// <c>chat.update</c>; one whose buttons change it (<see cref="SlackBlocks.UpdatesInPlace"/>) goes
 /// to the user's direct messages with the bot (<c>conversations.open</c> + <c>chat.postMessage</c>),
-/// where a click can update it later — ephemeral messages cannot be; anything else goes back through the <c>response_url</c>, seen
-/// only by the user. <see cref="Lanes"/> go at once (one at a time, replies went out slower than
+/// where a click can update it later — ephemeral messages cannot be; anything else goes back
+/// through the <c>response_url</c>, seen only by the user. <see cref="Lanes"/> go at once (one at a time, replies went out slower than
 /// 50 users at once asked for them: measured); one user's replies always take the same lane, so
 /// they go in order — a click's update never overtakes the message it updates. A delivery that
 /// fails is logged and, where possible, the user is told.
