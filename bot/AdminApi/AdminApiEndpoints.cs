@@ -95,7 +95,9 @@ internal static class AdminApiEndpoints
             }
 
             var result = owner.Run(ops => ops.Run(operation, caller.Actor), mayChange: !type.IsQuery);
-            return TypedResults.Json(result, Wire.Options);
+
+            // A file (an export) goes back as its own bytes, as files come in: not as base64 in JSON.
+            return result is byte[] file ? TypedResults.Bytes(file, Wire.FileContentType) : TypedResults.Json(result, Wire.Options);
         }
         catch (OpsException e)
         {

@@ -43,6 +43,26 @@ public sealed class RemoteCliTests : AdminFacilityTest
     }
 
     [Fact]
+    public async Task Export_ThroughTheService_ComesBackAsTheFilesOwnBytes_AndIsWhatEmbeddedModeWrites()
+    {
+        Service = await RunningService.StartReadyAsync(Dir);
+        var remoteFile = Path.Combine(Dir, "remote-staff.csv");
+        var embeddedFile = Path.Combine(Dir, "embedded-staff.csv");
+        using var http = Service.Unix();
+        using var raw = await http.PostAsync(new Uri("ops/ExportData", UriKind.Relative), IdentityTests.Json("""{"kind":"staff","format":"csv"}"""));
+
+        var remote = await McsopsAsync("export", "staff", "--out", remoteFile);
+        await Service.StopAsync();
+        var embedded = await McsopsAsync("--embedded", "export", "staff", "--out", embeddedFile);
+
+        raw.Content.Headers.ContentType!.MediaType.Should().Be("application/octet-stream");
+        Encoding.UTF8.GetString(await raw.Content.ReadAsByteArrayAsync()).Should().Contain("staff_code,").And.Contain("山田一郎");
+        remote.Code.Should().Be(0, remote.Stderr);
+        embedded.Code.Should().Be(0, embedded.Stderr);
+        (await File.ReadAllBytesAsync(remoteFile)).Should().Equal(await File.ReadAllBytesAsync(embeddedFile));
+    }
+
+    [Fact]
     public async Task Embedded_WhileTheServiceRuns_Exits4NamingTheServicesPid()
     {
         Service = await RunningService.StartReadyAsync(Dir);

@@ -160,6 +160,14 @@ public sealed class RemoteOpsClient : IOpsClient, IDisposable
                 }
 
                 using var stream = response.Content.ReadAsStream();
+                if (typeof(TResult) == typeof(byte[]) && response.Content.Headers.ContentType?.MediaType == Wire.FileContentType)
+                {
+                    // A file (an export) comes back as its own bytes.
+                    using var file = new MemoryStream();
+                    stream.CopyTo(file);
+                    return (TResult)(object)file.ToArray();
+                }
+
                 return JsonSerializer.Deserialize<TResult>(stream, Wire.Options)!;
             }
             catch (HttpRequestException e)
