@@ -23,7 +23,7 @@ internal sealed class Upload : IDisposable
 
     public string Path { get; }
 
-    public static string DirectoryOf(Settings settings) => System.IO.Path.Combine(settings.DataDirectory, "uploads");
+    private static string DirectoryOf(Settings settings) => System.IO.Path.Combine(settings.DataDirectory, "uploads");
 
     /// <summary>
     /// Copies the body into a new file. Refused before a byte is written when the announced length or

@@ -49,9 +49,9 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
             await Programs.WaitReadyAsync(http, bot);
 
             var warm = await Hammer(http, WarmUp);
-            var (rssWarm, peakWarm) = Memory(bot);
+            var (rssWarm, peakWarm) = Programs.Memory(bot);
             var load = await Hammer(http, Run);
-            var (rssAfter, peakAfter) = Memory(bot);
+            var (rssAfter, peakAfter) = Programs.Memory(bot);
 
             var p99 = load.Percentile(0.99);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -169,14 +169,6 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _teams.Token(TimeProvider.System.GetUtcNow()));
         return request;
-    }
-
-    /// <summary>The process's resident set now and at its peak (VmRSS, VmHWM), in bytes.</summary>
-    private static (long Now, long Peak) Memory(Process process)
-    {
-        var status = File.ReadAllLines($"/proc/{process.Id}/status");
-        long Kb(string key) => long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        return (Kb("VmRSS:"), Kb("VmHWM:"));
     }
 
     private sealed class LoadResult

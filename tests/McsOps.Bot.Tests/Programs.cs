@@ -52,6 +52,15 @@ internal static class Programs
         return process;
     }
 
+    /// <summary>The process's resident set now and at its peak (VmRSS, VmHWM of <c>/proc/PID/status</c>), in bytes.</summary>
+    public static (long Now, long Peak) Memory(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        long Kb(string key) => long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        return (Kb("VmRSS:"), Kb("VmHWM:"));
+    }
+
     /// <summary>
     /// A test that fails before it stops its child leaves it running (a service keeps its port, its
     /// data directory and a sweep every 15 minutes; found: two such services half an hour after a

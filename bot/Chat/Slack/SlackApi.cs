@@ -40,7 +40,7 @@ internal sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions
     public static bool DmGone(string? error) => error is "channel_not_found" or "is_archived";
 
     /// <summary>The direct-message channel between the bot and the user (<c>conversations.open</c>, scope <c>im:write</c>).</summary>
-    public async Task<string> OpenDm(string user, CancellationToken ct)
+    private async Task<string> OpenDm(string user, CancellationToken ct)
     {
         if (TryKnownDm(user, out var known))
         {
@@ -57,6 +57,23 @@ internal sealed class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions
         message["channel"] = channel;
         var answer = await Call("chat.postMessage", message, ct);
         return answer["ts"]?.GetValue<string>() ?? throw new SlackApiException("chat.postMessage", "no ts in the answer");
+    }
+
+    /// <summary>
+    /// <c>chat.postMessage</c> to the user's direct messages with the bot (their channel opened once);
+    /// a channel Slack says is gone is forgotten, to be opened again next time.
+    /// </summary>
+    public async Task PostToDm(string user, JsonObject message, CancellationToken ct)
+    {
+        try
+        {
+            await Post(await OpenDm(user, ct), message, ct);
+        }
+        catch (SlackApiException e) when (DmGone(e.Error))
+        {
+            ForgetDm(user);
+            throw;
+        }
     }
 
     /// <summary><c>chat.update</c> of a message the bot posted.</summary>

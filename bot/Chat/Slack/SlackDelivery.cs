@@ -6,9 +6,9 @@ namespace McsOps.Bot.Chat.Slack;
 /// <summary>
 /// Slack for the outbox dispatcher: a staff member is reached at their Slack member id
 /// (<c>U…</c>), in the direct messages with the bot (<c>conversations.open</c>, its channel kept
-/// per user by <see cref="SlackApi"/>), by one <c>chat.postMessage</c> with the message's blocks. The pacing key is the
-/// member id: a bot has one DM channel per user, and the key must not change when the channel
-/// becomes known. Slack has no tenant limit; a 429 holds all of Slack (its limits are per
+/// per user by <see cref="SlackApi"/>), by one <c>chat.postMessage</c> with the message's blocks.
+/// The pacing key is the member id: a bot has one DM channel per user, and the key must not
+/// change when the channel becomes known. Slack has no tenant limit; a 429 holds all of Slack (its limits are per
 /// workspace and method).
 /// </summary>
 internal sealed class SlackDelivery(SlackApi api) : IChatDelivery

@@ -53,16 +53,7 @@ internal sealed class SlackReplies(SlackApi api, ILogger<SlackReplies> log) : Ba
         }
         else if (SlackBlocks.UpdatesInPlace(message.Content))
         {
-            var dm = await api.OpenDm(reply.User, ct);
-            try
-            {
-                await api.Post(dm, SlackBlocks.Message(message.Content), ct);
-            }
-            catch (SlackApiException e) when (SlackApi.DmGone(e.Error))
-            {
-                api.ForgetDm(reply.User);
-                throw;
-            }
+            await api.PostToDm(reply.User, SlackBlocks.Message(message.Content), ct);
         }
         else if (reply.ResponseUrl is { } url)
         {

@@ -26,9 +26,6 @@ public sealed class FileContent
     /// <summary>The file that holds the bytes, when a file does (a backup is checked by opening its path).</summary>
     internal string? Path { get; }
 
-    /// <summary>False for a length read off the wire whose bytes have not been received.</summary>
-    internal bool HasSource => Path is not null || _bytes is not null;
-
     /// <summary>The file at <paramref name="path"/>, read when the operation runs (throws <see cref="FileNotFoundException"/> when there is none).</summary>
     public static FileContent OfFile(string path) => new(System.IO.Path.GetFullPath(path), null, new FileInfo(path).Length);
 

@@ -37,7 +37,7 @@ internal sealed class SlackAckBenchmark : IBenchmark
         var policy = new McsOps.Core.Scheduling.PolicySettings { Zone = context.Zone };
         using (var store = McsOps.Core.Storage.LiteDb.LiteDbStore.Open(Path.Combine(dir, "mcsops.db"), Path.Combine(dir, "mcsops.key"), context.Time, policy))
         {
-            users = [.. store.Read(s => s.Staff.All()).Select(x => x.SlackUserId).OfType<string>().Take(200)];
+            users = SlackUsers(store);
             // The sweep the service runs at start, done here (set-up, not timed): the service's own finds nothing new.
             var swept = new McsOps.Core.Sweeper(policy).Run(store, context.Time.GetUtcNow());
             context.Log(Figures.Invariant($"slack.ack: set-up sweep opened {swept.ReviewsOpened} reviews, {swept.MessagesEnqueued} messages"));
@@ -82,6 +82,10 @@ internal sealed class SlackAckBenchmark : IBenchmark
             context.Delete(dir);
         }
     }
+
+    /// <summary>The Slack member ids of the first 200 Slack-linked staff: who sends the commands.</summary>
+    internal static List<string> SlackUsers(McsOps.Core.Storage.IStore store) =>
+        [.. store.Read(s => s.Staff.All()).Select(x => x.SlackUserId).OfType<string>().Take(200)];
 
     /// <summary>Requests <paramref name="first"/>… (<paramref name="count"/> of them), <see cref="Concurrency"/> in flight at a time.</summary>
     internal static async Task Batch(HttpClient http, List<string> users, int first, int count, TimeProvider time, Action<TimeSpan> sample, Action failed)

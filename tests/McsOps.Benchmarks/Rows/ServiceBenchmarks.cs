@@ -32,7 +32,7 @@ internal sealed class ServiceMemoryBenchmark : IBenchmark
         List<string> users;
         using (var store = context.OpenStore(dir))
         {
-            users = [.. store.Read(s => s.Staff.All()).Select(x => x.SlackUserId).OfType<string>().Take(200)];
+            users = SlackAckBenchmark.SlackUsers(store);
         }
 
         if (users.Count == 0)
@@ -53,11 +53,11 @@ internal sealed class ServiceMemoryBenchmark : IBenchmark
                 return Outcome.Error("the service did not report its start-up sweep and backup within 5 minutes");
             }
 
-            context.Log(Figures.Invariant($"memory.service: start-up sweep and backup done ({startUp.Elapsed.TotalSeconds:0} s after ready), RSS {Rss(bot.Id, "VmRSS"):0} MB; {Requests:N0} requests"));
+            context.Log(Figures.Invariant($"memory.service: start-up sweep and backup done ({startUp.Elapsed.TotalSeconds:0} s after ready), RSS {Mb(McsOps.Bot.Tests.Programs.Memory(bot).Now):0} MB; {Requests:N0} requests"));
             var failures = 0;
             await SlackAckBenchmark.Batch(http, users, 0, Requests, context.Time, _ => { }, () => Interlocked.Increment(ref failures));
-            var rss = Rss(bot.Id, "VmRSS");
-            var peak = Rss(bot.Id, "VmHWM");
+            var (now, high) = McsOps.Bot.Tests.Programs.Memory(bot);
+            var (rss, peak) = (Mb(now), Mb(high));
             var note = Figures.Invariant($"real mcsops-bot after its start-up sweep and backup and {Requests:N0} signed /review commands (50 at a time) while dispatching to a fake Slack; peak (VmHWM) {peak:0} MB")
                 + (failures > 0 ? Figures.Invariant($"; {failures} answers were not the command's") : "")
                 + (rss <= TargetMb ? "" : Figures.Invariant($"; MISSED by {rss - TargetMb:0} MB ({rss / TargetMb:0.00}× the target)"));
@@ -88,11 +88,5 @@ internal sealed class ServiceMemoryBenchmark : IBenchmark
         return false;
     }
 
-    /// <summary>A memory line of <c>/proc/PID/status</c> (<c>VmRSS</c>, <c>VmHWM</c>), in MB.</summary>
-    private static double Rss(int pid, string field)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        var kb = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kb / 1024.0;
-    }
+    private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
 }

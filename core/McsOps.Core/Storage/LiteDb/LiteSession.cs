@@ -40,7 +40,7 @@ internal sealed class LiteSession : IStoreSession
 
     public LiteDatabase Database { get; }
 
-    /// <summary>The store's values read once per committed state; null in a write session.</summary>
+    /// <summary>Values read once per committed change of their collection (<see cref="ReadMemo"/>); null in a write session.</summary>
     public ReadMemo? Memo { get; }
 
     public TimeProvider Time { get; }
